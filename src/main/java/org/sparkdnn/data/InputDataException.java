@@ -1,0 +1,62 @@
+package org.sparkdnn.data;
+
+/**
+ * Bad input data, located: the file, the 1-based line, the 1-based field (0 for the row as a whole),
+ * what was expected and what was found. Thrown on executors and carried back to the driver intact.
+ */
+public final class InputDataException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+  private final long line;
+  private final int field;
+  private final String expected;
+  private final String found;
+
+  public InputDataException(String file, long line, int field, String expected, String found) {
+    super(describe(file, line, field, expected, found));
+    this.file = file;
+    this.line = line;
+    this.field = field;
+    this.expected = expected;
+    this.found = found;
+  }
+
+  /** A problem with a whole file or path rather than one line (line 0). */
+  public static InputDataException ofFile(String file, String expected, String found) {
+    return new InputDataException(file, 0, 0, expected, found);
+  }
+
+  private static String describe(String file, long line, int field, String expected, String found) {
+    StringBuilder where = new StringBuilder(file);
+    if (line > 0) {
+      where.append(", line ").append(line);
+    }
+    if (field > 0) {
+      where.append(", field ").append(field);
+    }
+    return where + ": expected " + expected + ", found " + found;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  /** 1-based line number; 0 when the problem concerns the whole file. */
+  public long line() {
+    return line;
+  }
+
+  /** 1-based field number; 0 when the problem concerns the whole row or file. */
+  public int field() {
+    return field;
+  }
+
+  public String expected() {
+    return expected;
+  }
+
+  public String found() {
+    return found;
+  }
+}
