@@ -57,11 +57,14 @@ public final class CsvBlockReader implements Serializable {
     this.blockColumns = blockColumns;
   }
 
+  /** Where the first data row of an input is, and how many fields it has. */
+  public record FirstRow(String file, long line, int fields) {}
+
   /**
-   * Counts the fields of the first data row of {@code path} (after the header, if any), so that a width that
-   * does not match the layer sizes is reported before any job runs.
+   * The first data row of {@code path} (after the header, if any), so that a width that does not match the
+   * layer sizes is reported before any job runs.
    */
-  public static int firstRowWidth(String path, CsvFormat format, Configuration conf) {
+  public static FirstRow firstRow(String path, CsvFormat format, Configuration conf) {
     Path file = InputFiles.list(path, conf).get(0);
     try (var reader = InputFiles.open(file, conf)) {
       if (format.header()) {
@@ -71,7 +74,8 @@ public final class CsvBlockReader implements Serializable {
       if (line == null) {
         throw InputDataException.ofFile(file.toString(), "a data row", "no data row");
       }
-      return CsvRowParser.countFields(line, format.delimiter());
+      return new FirstRow(file.toString(), format.header() ? 2 : 1,
+          CsvRowParser.countFields(line, format.delimiter()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,28 @@
+package org.sparkdnn.cli;
+
+import org.apache.hadoop.conf.Configuration;
+import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.data.InputDataException;
+import org.sparkdnn.spark.CsvBlockReader;
+
+/** Checks, before any Spark job runs, that an input's first row fits the network's n[0]. */
+final class InputWidth {
+  private InputWidth() {}
+
+  /**
+   * @param source what fixes n[0], for the message: "--layers" or "the model"
+   * @throws InputDataException naming the file, what n[0] requires and what the first row holds
+   */
+  static void check(String path, CsvFormat format, int inputSize, String source, Configuration conf) {
+    boolean labelled = format.labelColumn() != CsvFormat.NO_LABEL;
+    int expected = inputSize + (labelled ? 1 : 0);
+    CsvBlockReader.FirstRow first = CsvBlockReader.firstRow(path, format, conf);
+    int fields = first.fields();
+    if (fields != expected) {
+      throw new InputDataException(first.file(), first.line(), 0,
+          expected + " fields (" + (labelled ? "a label and " : "") + "n[0] = " + inputSize
+              + " features, as " + source + " says)",
+          fields + " fields");
+    }
+  }
+}

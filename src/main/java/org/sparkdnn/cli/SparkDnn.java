@@ -1,0 +1,83 @@
+package org.sparkdnn.cli;
+
+import java.io.PrintWriter;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkdnn.data.InputDataException;
+import org.sparkdnn.io.ModelFormatException;
+import org.sparkdnn.spark.SparkContexts;
+import org.sparkdnn.train.TrainingDivergedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spark-dnn} command line: {@code train}, {@code predict}, {@code evaluate}. */
+@Command(name = "spark-dnn", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+    description = "Trains and applies fully-connected binary classifiers on Apache Spark.",
+    subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
+        CommandLine.HelpCommand.class})
+public final class SparkDnn {
+  private final JavaSparkContext existingContext;
+
+  private SparkDnn(JavaSparkContext existingContext) {
+    this.existingContext = existingContext;
+  }
+
+  /** Runs a command and exits the JVM with its exit code (which {@code spark-submit} passes on). */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command in a Spark context of its own and returns its exit code (see {@link ExitCodes}). */
+  public static int run(String... args) {
+    return run(null, args);
+  }
+
+  /**
+   * Runs a command in {@code context} (left running; null: a context of its own) and returns its exit code.
+   */
+  public static int run(JavaSparkContext context, String... args) {
+    CommandLine commandLine = new CommandLine(new SparkDnn(context));
+    listExitCodes(commandLine);
+    commandLine.setParameterExceptionHandler(SparkDnn::usageError);
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
+    return commandLine.execute(args);
+  }
+
+  /** The Spark context for a subcommand. */
+  SparkContexts sparkContext(String appName, String master) {
+    return SparkContexts.start(existingContext, appName, master);
+  }
+
+  private static void listExitCodes(CommandLine cmd) {
+    cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.DESCRIPTIONS);
+    cmd.getSubcommands().values().forEach(SparkDnn::listExitCodes);
+  }
+
+  /** One line, exit code 2: "spark-dnn train: Unknown option: '--foo' (see 'spark-dnn train --help')". */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+        + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  private static int failure(Exception e, CommandLine cmd) {
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    int code;
+    if (e instanceof InputDataException || e instanceof ModelFormatException) {
+      code = ExitCodes.INVALID_INPUT;
+    } else if (e instanceof TrainingDivergedException) {
+      code = ExitCodes.DIVERGED;
+    } else if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+      code = ExitCodes.USAGE;
+    } else {
+      code = ExitCodes.FAILURE;
+      e.printStackTrace(err);
+    }
+    err.println(name + ": error: " + e.getMessage());
+    err.flush();
+    return code;
+  }
+}

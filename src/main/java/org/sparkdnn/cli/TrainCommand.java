@@ -1,0 +1,208 @@
+package org.sparkdnn.cli;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.eval.BinaryMetrics;
+import org.sparkdnn.io.CourseParametersJson;
+import org.sparkdnn.io.OutputDirectory;
+import org.sparkdnn.io.Provenance;
+import org.sparkdnn.io.SavedModel;
+import org.sparkdnn.linalg.Blas;
+import org.sparkdnn.model.Activation;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Initializer;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.spark.CsvBlockReader;
+import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.spark.SparkContexts;
+import org.sparkdnn.spark.SparkEvaluator;
+import org.sparkdnn.spark.SparkGradientSource;
+import org.sparkdnn.train.GradientDescent;
+import org.sparkdnn.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code spark-dnn train}: batch gradient descent on Spark, then accuracy, the model and metrics.json. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Trains a fully-connected binary classifier with batch gradient descent on Spark.",
+        "Prints 'Cost after iteration i: c' every --print-every iterations and the last one, then the train "
+            + "(and test) accuracy; writes the model and metrics.json to --output."})
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--train", required = true, paramLabel = "PATH",
+      description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works.")
+  String trainPath;
+
+  @Option(names = "--test", paramLabel = "PATH", description = "Test CSV, same layout as --train.")
+  String testPath;
+
+  @Option(names = "--layers", required = true, split = ",", paramLabel = "N",
+      description = "Layer sizes n[0],…,n[L]: input features, hidden units…, 1 (e.g. 12288,20,7,5,1).")
+  int[] layers;
+
+  @Option(names = "--activations", split = ",", paramLabel = "NAME",
+      description = "One activation per layer 1..L: sigmoid, tanh, relu, leaky_relu; the last must be sigmoid "
+          + "(default: relu for hidden layers, sigmoid for the output).")
+  List<String> activations;
+
+  @Option(names = "--learning-rate", required = true, paramLabel = "ALPHA", description = "Learning rate α > 0.")
+  double learningRate;
+
+  @Option(names = "--iterations", required = true, paramLabel = "T", description = "Gradient-descent iterations ≥ 1.")
+  int iterations;
+
+  @Option(names = "--init", paramLabel = "SCHEME", defaultValue = "he",
+      description = "Weight initialisation: zeros, course-small (randn·0.01), course-deep (randn/√n[l-1]), he, "
+          + "xavier (default: ${DEFAULT-VALUE}).")
+  String init;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of numpy's legacy random stream, 0..4294967295 (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--init-from", paramLabel = "PARAMS.json",
+      description = "Start from parameters in the course's {\"W1\": [[…]], \"b1\": [[…]], …} JSON shape "
+          + "instead of --init.")
+  String initFrom;
+
+  @Option(names = "--scale", paramLabel = "DIVISOR", defaultValue = "none",
+      description = "Feature scaling: 'none' or a number every feature is divided by, e.g. 255 "
+          + "(default: ${DEFAULT-VALUE}).")
+  String scale;
+
+  @Option(names = "--print-every", paramLabel = "K", defaultValue = "100",
+      description = "Print the cost every K iterations, and at the last one; 0 prints none "
+          + "(default: ${DEFAULT-VALUE}).")
+  int printEvery;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "Directory to create with the model and metrics.json.")
+  String output;
+
+  @Option(names = "--overwrite", description = "Replace --output if it exists.")
+  boolean overwrite;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  SparkOptions spark;
+
+  @ParentCommand
+  SparkDnn parent;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    Architecture architecture = architecture();
+    FeatureScaling scaling = FeatureScaling.parse(scale);
+    Initializer initializer = Initializer.parse(init);
+    GradientDescent descent = new GradientDescent(learningRate, iterations);
+    if (printEvery < 0) {
+      throw new IllegalArgumentException("--print-every: expected 0 or more, found " + printEvery);
+    }
+    CsvFormat format = data.format();
+    if (format.labelColumn() == CsvFormat.NO_LABEL) {
+      throw new IllegalArgumentException("--label-column: training needs labels, found 'none'");
+    }
+    int blockColumns = data.blockColumns(architecture.inputSize());
+    PhaseTimer timer = new PhaseTimer();
+    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master)) {
+      JavaSparkContext sc = session.context();
+      Configuration conf = sc.hadoopConfiguration();
+      OutputDirectory target = OutputDirectory.prepare(new Path(output), overwrite, conf);
+      out.println("BLAS: " + Blas.implementationName());
+      InputWidth.check(trainPath, format, architecture.inputSize(), "--layers", conf);
+      if (testPath != null) {
+        InputWidth.check(testPath, format, architecture.inputSize(), "--layers", conf);
+      }
+      CsvBlockReader reader = new CsvBlockReader(format, scaling, architecture.inputSize(), blockColumns);
+      DistributedBlocks train = timer.time("load", () ->
+          DistributedBlocks.load(sc, trainPath, reader, data.partitions, blockColumns));
+      out.println("Training data: " + train.numExamples() + " samples of " + architecture.inputSize()
+          + " features in " + train.numPartitions() + " partitions");
+      Parameters initial = initFrom != null
+          ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
+          : initializer.initialize(architecture, seed);
+      CostPrinter printer = new CostPrinter(out, printEvery, iterations);
+      TrainingResult result = timer.time("train", () -> descent.run(
+          new SparkGradientSource(sc, train, architecture, SparkGradientSource.DEFAULT_AGGREGATION_DEPTH),
+          initial, printer));
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      metrics.put("costs", result.costs());
+      timer.time("evaluate", () -> {
+        BinaryMetrics trainMetrics = SparkEvaluator.evaluate(sc, train, result.parameters(), 0.5);
+        out.println("Train accuracy: " + accuracyLine(trainMetrics));
+        metrics.put("train", trainMetrics.toMap());
+        if (testPath != null) {
+          DistributedBlocks test = DistributedBlocks.load(sc, testPath, reader, data.partitions, blockColumns);
+          BinaryMetrics testMetrics = SparkEvaluator.evaluate(sc, test, result.parameters(), 0.5);
+          out.println("Test accuracy: " + accuracyLine(testMetrics));
+          metrics.put("test", testMetrics.toMap());
+          test.unpersist();
+        }
+        return null;
+      });
+      Map<String, Object> config = config(architecture, initializer, scaling, train.numPartitions(), blockColumns);
+      metrics.put("config", config);
+      metrics.put("blas", Blas.implementationName());
+      SavedModel model = new SavedModel(architecture, result.parameters(), scaling, config,
+          new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
+              initFrom != null ? "init-from" : initializer.label(), seed, trainPath, train.numExamples()));
+      timer.time("save", () -> {
+        target.write(model, metrics, timer);
+        return null;
+      });
+      out.println("Model written to " + target.path());
+      train.unpersist();
+    }
+    return ExitCodes.OK;
+  }
+
+  private Architecture architecture() {
+    if (activations == null) {
+      return Architecture.withHidden(layers, Activation.RELU);
+    }
+    List<Activation> parsed = new ArrayList<>();
+    for (String name : activations) {
+      parsed.add(Activation.parse(name));
+    }
+    return Architecture.of(layers, parsed);
+  }
+
+  static String accuracyLine(BinaryMetrics metrics) {
+    return metrics.accuracy() + " (" + metrics.correct() + "/" + metrics.count() + ")";
+  }
+
+  private Map<String, Object> config(Architecture architecture, Initializer initializer, FeatureScaling scaling,
+      int partitions, int blockColumns) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("train", trainPath);
+    config.put("test", testPath);
+    config.put("layers", architecture.sizes());
+    config.put("activations", architecture.activationsText().split(","));
+    config.put("learning_rate", learningRate);
+    config.put("iterations", iterations);
+    config.put("init", initializer.label());
+    config.put("seed", seed);
+    config.put("init_from", initFrom);
+    config.put("scale", scaling.toString());
+    config.put("label_column", data.labelColumn);
+    config.put("header", data.header);
+    config.put("delimiter", data.delimiter);
+    config.put("partitions", partitions);
+    config.put("block_size", blockColumns);
+    return config;
+  }
+}
