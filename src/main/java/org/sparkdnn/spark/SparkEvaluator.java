@@ -1,0 +1,94 @@
+package org.sparkdnn.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.eval.BinaryMetrics;
+import org.sparkdnn.eval.ConfusionCounts;
+import org.sparkdnn.eval.RocAuc;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Network;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Workspace;
+import scala.Tuple2;
+
+/**
+ * Predictions and binary metrics over cached blocks. The ROC AUC is exact: samples are grouped by distinct
+ * score, sorted across the cluster, and each partition's Mann–Whitney counts are merged in score order.
+ */
+public final class SparkEvaluator {
+  private SparkEvaluator() {}
+
+  /**
+   * {@code ŷ = A[L]} of every sample of a block, in column order.
+   * Shapes: block X (n[0], m_b); returns (1, m_b).
+   */
+  public static double[] probabilities(Parameters parameters, ColumnBlock block) {
+    double[] out = new double[block.numColumns()];
+    Workspace ws = Workspace.reusable(parameters.architecture(), Math.max(1, block.numColumns()));
+    Network.predictProbabilities(parameters, block.X(), ws, out, 0);
+    return out;
+  }
+
+  /**
+   * Accuracy, precision, recall, F1, log-loss, ROC AUC and the confusion matrix, predicting 1 where
+   * {@code ŷ > threshold} (the course's {@code predict}).
+   */
+  public static BinaryMetrics evaluate(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
+      double threshold) {
+    Broadcast<double[]> shared = sc.broadcast(parameters.values());
+    Architecture arch = parameters.architecture();
+    JavaRDD<double[]> scored = data.blocks()
+        .map(block -> scoredPairs(probabilities(new Parameters(arch, shared.value()), block), block.labels()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      ConfusionCounts counts = scored.treeAggregate(ConfusionCounts.EMPTY, (acc, pairs) -> {
+        ConfusionCounts sum = acc;
+        for (int j = 0; j < pairs.length; j += 2) {
+          sum = sum.add(pairs[j], pairs[j + 1], threshold);
+        }
+        return sum;
+      }, ConfusionCounts::merge, 2);
+      List<RocAuc.Accumulator> parts = scored
+          .flatMapToPair(pairs -> {
+            List<Tuple2<Double, long[]>> out = new ArrayList<>(pairs.length / 2);
+            for (int j = 0; j < pairs.length; j += 2) {
+              boolean positive = pairs[j + 1] == 1.0;
+              out.add(new Tuple2<>(pairs[j], new long[] {positive ? 1 : 0, positive ? 0 : 1}));
+            }
+            return out.iterator();
+          })
+          .reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
+          .sortByKey(true)
+          .mapPartitions(groups -> {
+            RocAuc.Accumulator acc = new RocAuc.Accumulator();
+            while (groups.hasNext()) {
+              Tuple2<Double, long[]> group = groups.next();
+              acc.add(group._1(), group._2()[0], group._2()[1]);
+            }
+            return List.of(acc).iterator();
+          })
+          .collect();
+      RocAuc.Accumulator auc = new RocAuc.Accumulator();
+      parts.forEach(auc::merge);
+      return new BinaryMetrics(counts, auc.auc());
+    } finally {
+      scored.unpersist(false);
+      shared.destroy();
+    }
+  }
+
+  /** (ŷ_0, y_0, ŷ_1, y_1, …): a block's scores beside its labels. */
+  private static double[] scoredPairs(double[] probabilities, double[] labels) {
+    double[] pairs = new double[2 * probabilities.length];
+    for (int j = 0; j < probabilities.length; j++) {
+      pairs[2 * j] = probabilities[j];
+      pairs[2 * j + 1] = labels[j];
+    }
+    return pairs;
+  }
+}

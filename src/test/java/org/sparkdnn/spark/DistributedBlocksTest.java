@@ -1,0 +1,124 @@
+package org.sparkdnn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.data.InputDataException;
+
+class DistributedBlocksTest {
+  @TempDir
+  Path dir;
+
+  /** Rows "label,i,-i" for i = 0..rows-1 (label i % 2), split over {@code files} part files. */
+  private String writeRows(int rows, int files) throws IOException {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    int perFile = (rows + files - 1) / files;
+    for (int f = 0; f < files; f++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = f * perFile; i < Math.min(rows, (f + 1) * perFile); i++) {
+        text.append(i % 2).append(',').append(i).append(',').append(-i).append('\n');
+      }
+      Files.writeString(data.resolve(String.format("part-%05d.csv", f)), text);
+    }
+    return data.toString();
+  }
+
+  private static List<ColumnBlock> collectInOrder(DistributedBlocks blocks) {
+    return new ArrayList<>(blocks.blocks().collect());
+  }
+
+  @Test
+  void recutKeepsFileOrderInContiguousBalancedPartitions() throws IOException {
+    String path = writeRows(23, 3);
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("none"), 2, 4);
+    for (int partitions : new int[] {1, 2, 5}) {
+      DistributedBlocks blocks = DistributedBlocks.load(SharedSpark.context(), path, reader, partitions, 4);
+      try {
+        assertEquals(23, blocks.numExamples());
+        assertEquals(partitions, blocks.numPartitions());
+        List<Integer> sizes = blocks.blocks()
+            .mapPartitions(it -> {
+              int n = 0;
+              while (it.hasNext()) {
+                ColumnBlock b = it.next();
+                assertTrue(b.numColumns() <= 4, "block of " + b.numColumns() + " columns exceeds 4");
+                n += b.numColumns();
+              }
+              return List.of(n).iterator();
+            }).collect();
+        for (int q = 0; q < partitions; q++) {
+          assertEquals(23L * (q + 1) / partitions - 23L * q / partitions, (long) sizes.get(q), "partition " + q);
+        }
+        int next = 0;
+        for (ColumnBlock block : collectInOrder(blocks)) {
+          for (int j = 0; j < block.numColumns(); j++, next++) {
+            assertEquals(next, block.X().get(0, j), "feature 1 of sample " + next);
+            assertEquals(-next, block.X().get(1, j), "feature 2 of sample " + next);
+            assertEquals(next % 2, block.labels()[j], "label of sample " + next);
+          }
+        }
+        assertEquals(23, next);
+      } finally {
+        blocks.unpersist();
+      }
+    }
+  }
+
+  @Test
+  void badRowNamesFileLineAndFieldFromAnExecutor() throws IOException {
+    Path data = Files.createDirectory(dir.resolve("bad"));
+    Files.writeString(data.resolve("a.csv"), "1,2,3\n0,4,5\n");
+    Files.writeString(data.resolve("b.csv"), "1,2,3\n0,4,5\n1,x7,8\n");
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("none"), 2, 4);
+    InputDataException e = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), data.toString(), reader, 0, 4));
+    assertTrue(e.file().endsWith("b.csv"), e.getMessage());
+    assertEquals(3, e.line(), e.getMessage());
+    assertEquals(2, e.field(), e.getMessage());
+    assertTrue(e.getMessage().contains("x7"), e.getMessage());
+  }
+
+  @Test
+  void missingAndEmptyInputsAreReported() throws IOException {
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("none"), 2, 4);
+    String missing = dir.resolve("nope.csv").toString();
+    InputDataException e1 = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), missing, reader, 0, 4));
+    assertTrue(e1.getMessage().contains(missing) && e1.getMessage().contains("nothing at that path"),
+        e1.getMessage());
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    InputDataException e2 = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), empty.toString(), reader, 0, 4));
+    assertTrue(e2.getMessage().contains("no data"), e2.getMessage());
+  }
+
+  @Test
+  void gzipAndHeaderAreRead() throws IOException {
+    Path file = dir.resolve("h.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("label,a,b\n1,0.5,2\n0,3,255\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults().withHeader(true), FeatureScaling.parse("255"),
+        2, 8);
+    DistributedBlocks blocks = DistributedBlocks.load(SharedSpark.context(), file.toString(), reader, 1, 8);
+    try {
+      ColumnBlock block = blocks.blocks().first();
+      assertArrayEquals(new double[] {0.5 / 255.0, 2 / 255.0, 3 / 255.0, 1.0}, block.X().data());
+      assertArrayEquals(new double[] {1, 0}, block.labels());
+    } finally {
+      blocks.unpersist();
+    }
+  }
+}

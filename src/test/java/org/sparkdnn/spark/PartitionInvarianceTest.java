@@ -1,0 +1,64 @@
+package org.sparkdnn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.model.Activation;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Initializer;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.testing.CsvData;
+import org.sparkdnn.testing.LocalGradientSource;
+import org.sparkdnn.train.GradientDescent;
+import org.sparkdnn.train.TrainingResult;
+
+/** The same parameters after N iterations whatever the partitioning and block size (design.md §2). */
+class PartitionInvarianceTest {
+  private static final Architecture ARCH =
+      Architecture.of(new int[] {2, 5, 3, 1}, List.of(Activation.TANH, Activation.LEAKY_RELU, Activation.SIGMOID));
+  private static final GradientDescent DESCENT = new GradientDescent(0.5, 150);
+  private static TrainingResult reference;
+
+  @BeforeAll
+  static void trainWithoutSpark() {
+    Parameters initial = Initializer.XAVIER.initialize(ARCH, 3);
+    reference = DESCENT.run(new LocalGradientSource(List.of(CsvData.readBlock(CsvData.FLOWER))), initial,
+        (i, cost) -> { });
+  }
+
+  @Test
+  void sameParametersWith1And2And5PartitionsAndSeveralBlockSizes() {
+    CsvFormat format = CsvFormat.defaults();
+    for (int partitions : new int[] {1, 2, 5}) {
+      for (int blockColumns : new int[] {7, 64, 4096}) {
+        CsvBlockReader reader = new CsvBlockReader(format, FeatureScaling.parse("none"), 2, blockColumns);
+        DistributedBlocks data = DistributedBlocks.load(SharedSpark.context(), CsvData.FLOWER.toString(), reader,
+            partitions, blockColumns);
+        try {
+          assertEquals(partitions, data.numPartitions());
+          TrainingResult result = DESCENT.run(new SparkGradientSource(SharedSpark.context(), data, ARCH, 2),
+              Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
+          String where = partitions + " partitions, blocks of " + blockColumns;
+          assertClose(reference.parameters().values(), result.parameters().values(), 1e-12, where);
+          assertClose(reference.costs(), result.costs(), 1e-12, where + ", costs");
+        } finally {
+          data.unpersist();
+        }
+      }
+    }
+  }
+
+  private static void assertClose(double[] expected, double[] actual, double relative, String where) {
+    assertEquals(expected.length, actual.length, where);
+    for (int i = 0; i < expected.length; i++) {
+      double scale = Math.max(Math.abs(expected[i]), 1e-3);
+      assertTrue(Math.abs(expected[i] - actual[i]) <= relative * scale,
+          where + ": value " + i + " expected " + expected[i] + ", found " + actual[i]);
+    }
+  }
+}

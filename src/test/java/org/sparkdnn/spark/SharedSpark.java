@@ -1,0 +1,28 @@
+package org.sparkdnn.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * The one {@code local[2]} Spark context all tests share (UI off, bound to 127.0.0.1, quiet logs through
+ * conf/log4j2.properties). Created on first use; Spark's shutdown hook stops it when the test JVM exits.
+ */
+public final class SharedSpark {
+  private static JavaSparkContext context;
+
+  private SharedSpark() {}
+
+  public static synchronized JavaSparkContext context() {
+    if (context == null) {
+      SparkConf conf = new SparkConf()
+          .setMaster("local[2]")
+          .setAppName("spark-dnn tests")
+          .set("spark.ui.enabled", "false")
+          .set("spark.driver.host", "127.0.0.1")
+          .set("spark.driver.bindAddress", "127.0.0.1")
+          .set("spark.default.parallelism", "2");
+      context = new JavaSparkContext(conf);
+    }
+    return context;
+  }
+}
