@@ -43,8 +43,21 @@ public final class Blas {
     if (m == 0 || n == 0) {
       return;
     }
+    if (k == 0) {
+      // netlib's argument checks reject k = 0 (they index element -1 of A), so scale C here: C := beta·C.
+      scale(beta, c);
+      return;
+    }
     BLAS_INSTANCE.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha,
         a.data(), a.offset(), Math.max(1, a.rows()), b.data(), b.offset(), Math.max(1, b.rows()),
         beta, c.data(), c.offset(), Math.max(1, c.rows()));
+  }
+
+  /** {@code C := beta·C}; with {@code beta = 0}, C is set to zero whatever it held (as DGEMM does). */
+  private static void scale(double beta, Matrix c) {
+    double[] data = c.data();
+    for (int p = c.offset(), end = c.offset() + c.size(); p < end; p++) {
+      data[p] = beta == 0.0 ? 0.0 : beta * data[p];
+    }
   }
 }
