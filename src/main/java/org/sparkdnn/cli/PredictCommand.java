@@ -61,7 +61,14 @@ final class PredictCommand implements Callable<Integer> {
     try (SparkContexts session = parent.sparkContext("spark-dnn predict", spark.master)) {
       JavaSparkContext sc = session.context();
       Configuration conf = sc.hadoopConfiguration();
-      OutputDirectory target = OutputDirectory.prepare(new Path(output), overwrite, conf);
+      try (OutputDirectory target = OutputDirectory.prepare(new Path(output), overwrite, conf)) {
+        predict(sc, conf, target, format);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void predict(JavaSparkContext sc, Configuration conf, OutputDirectory target, CsvFormat format) {
       SavedModel saved = ModelStore.read(new Path(model), conf);
       Architecture arch = saved.architecture();
       InputWidth.check(input, format, arch.inputSize(), "the model", conf);
@@ -71,20 +78,19 @@ final class PredictCommand implements Callable<Integer> {
       Broadcast<double[]> shared = sc.broadcast(saved.parameters().values());
       double cut = threshold;
       try {
-        target.writeText(blocks.blocks().flatMap(block -> {
+        blocks.blocks().flatMap(block -> {
           double[] p = SparkEvaluator.probabilities(new Parameters(arch, shared.value()), block);
           List<String> lines = new ArrayList<>(p.length);
           for (double probability : p) {
             lines.add(probability + "," + (probability > cut ? 1 : 0));
           }
           return lines.iterator();
-        }));
+        }).saveAsTextFile(target.staging().toString());
+        target.commit();
       } finally {
         shared.destroy();
         blocks.unpersist();
       }
       System.out.println("Predictions for " + blocks.numExamples() + " rows written to " + target.path());
-    }
-    return ExitCodes.OK;
   }
 }

@@ -14,6 +14,8 @@ import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.CourseParametersJson;
+import org.sparkdnn.io.JsonFiles;
+import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.io.OutputDirectory;
 import org.sparkdnn.io.Provenance;
 import org.sparkdnn.io.SavedModel;
@@ -40,6 +42,12 @@ import picocli.CommandLine.ParentCommand;
         "Prints 'Cost after iteration i: c' every --print-every iterations and the last one, then the train "
             + "(and test) accuracy; writes the model and metrics.json to --output."})
 final class TrainCommand implements Callable<Integer> {
+  /** The metrics file written beside the model. */
+  static final String METRICS_FILE = "metrics.json";
+
+  /** The course's decision rule for the printed accuracies: predict 1 where ŷ > 0.5. */
+  private static final double DEFAULT_THRESHOLD = 0.5;
+
   @Option(names = "--train", required = true, paramLabel = "PATH",
       description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works.")
   String trainPath;
@@ -104,7 +112,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream out = System.out;
     Architecture architecture = architecture();
     FeatureScaling scaling = FeatureScaling.parse(scale);
     Initializer initializer = Initializer.parse(init);
@@ -113,61 +120,73 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--print-every: expected 0 or more, found " + printEvery);
     }
     CsvFormat format = data.format();
-    if (format.labelColumn() == CsvFormat.NO_LABEL) {
+    if (!format.hasLabel()) {
       throw new IllegalArgumentException("--label-column: training needs labels, found 'none'");
     }
-    int blockColumns = data.blockColumns(architecture.inputSize());
-    PhaseTimer timer = new PhaseTimer();
-    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master)) {
+    CsvBlockReader reader =
+        new CsvBlockReader(format, scaling, architecture.inputSize(), data.blockColumns(architecture.inputSize()));
+    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master);
+        OutputDirectory target =
+            OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
       JavaSparkContext sc = session.context();
       Configuration conf = sc.hadoopConfiguration();
-      OutputDirectory target = OutputDirectory.prepare(new Path(output), overwrite, conf);
+      PrintStream out = System.out;
       out.println("BLAS: " + Blas.implementationName());
       InputWidth.check(trainPath, format, architecture.inputSize(), "--layers", conf);
       if (testPath != null) {
         InputWidth.check(testPath, format, architecture.inputSize(), "--layers", conf);
       }
-      CsvBlockReader reader = new CsvBlockReader(format, scaling, architecture.inputSize(), blockColumns);
-      DistributedBlocks train = timer.time("load", () ->
-          DistributedBlocks.load(sc, trainPath, reader, data.partitions, blockColumns));
+      PhaseTimer timer = new PhaseTimer();
+      DistributedBlocks train = timer.time("load", () -> load(sc, trainPath, reader));
       out.println("Training data: " + train.numExamples() + " samples of " + architecture.inputSize()
           + " features in " + train.numPartitions() + " partitions");
       Parameters initial = initFrom != null
           ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
           : initializer.initialize(architecture, seed);
-      CostPrinter printer = new CostPrinter(out, printEvery, iterations);
       TrainingResult result = timer.time("train", () -> descent.run(
           new SparkGradientSource(sc, train, architecture, SparkGradientSource.DEFAULT_AGGREGATION_DEPTH),
-          initial, printer));
+          initial, new CostPrinter(out, printEvery, iterations)));
+
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("costs", result.costs());
       timer.time("evaluate", () -> {
-        BinaryMetrics trainMetrics = SparkEvaluator.evaluate(sc, train, result.parameters(), 0.5);
-        out.println("Train accuracy: " + accuracyLine(trainMetrics));
-        metrics.put("train", trainMetrics.toMap());
+        metrics.put("train", evaluate(sc, train, result, "Train", out));
+        train.unpersist();
         if (testPath != null) {
-          DistributedBlocks test = DistributedBlocks.load(sc, testPath, reader, data.partitions, blockColumns);
-          BinaryMetrics testMetrics = SparkEvaluator.evaluate(sc, test, result.parameters(), 0.5);
-          out.println("Test accuracy: " + accuracyLine(testMetrics));
-          metrics.put("test", testMetrics.toMap());
+          DistributedBlocks test = load(sc, testPath, reader);
+          metrics.put("test", evaluate(sc, test, result, "Test", out));
           test.unpersist();
         }
         return null;
       });
-      Map<String, Object> config = config(architecture, initializer, scaling, train.numPartitions(), blockColumns);
+      Map<String, Object> config = config(architecture, initializer, scaling, train.numPartitions(), reader);
       metrics.put("config", config);
       metrics.put("blas", Blas.implementationName());
       SavedModel model = new SavedModel(architecture, result.parameters(), scaling, config,
           new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
               initFrom != null ? "init-from" : initializer.label(), seed, trainPath, train.numExamples()));
       timer.time("save", () -> {
-        target.write(model, metrics, timer);
+        ModelStore.write(model, target.staging(), conf);
         return null;
       });
-      out.println("Model written to " + target.path());
-      train.unpersist();
+      metrics.put("wall_time_seconds", timer.seconds());
+      JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
+      target.commit();
+      out.println("Model and metrics written to " + target.path());
     }
     return ExitCodes.OK;
+  }
+
+  private DistributedBlocks load(JavaSparkContext sc, String path, CsvBlockReader reader) {
+    return DistributedBlocks.load(sc, path, reader, data.partitions, reader.blockColumns());
+  }
+
+  /** Prints "Train accuracy: 0.98… (206/209)" and returns the metrics for metrics.json. */
+  private static Map<String, Object> evaluate(JavaSparkContext sc, DistributedBlocks blocks, TrainingResult result,
+      String name, PrintStream out) {
+    BinaryMetrics metrics = SparkEvaluator.evaluate(sc, blocks, result.parameters(), DEFAULT_THRESHOLD);
+    out.println(name + " accuracy: " + metrics.accuracy() + " (" + metrics.correct() + "/" + metrics.m() + ")");
+    return metrics.toMap();
   }
 
   private Architecture architecture() {
@@ -181,12 +200,8 @@ final class TrainCommand implements Callable<Integer> {
     return Architecture.of(layers, parsed);
   }
 
-  static String accuracyLine(BinaryMetrics metrics) {
-    return metrics.accuracy() + " (" + metrics.correct() + "/" + metrics.count() + ")";
-  }
-
   private Map<String, Object> config(Architecture architecture, Initializer initializer, FeatureScaling scaling,
-      int partitions, int blockColumns) {
+      int partitions, CsvBlockReader reader) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("train", trainPath);
     config.put("test", testPath);
@@ -202,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
     config.put("header", data.header);
     config.put("delimiter", data.delimiter);
     config.put("partitions", partitions);
-    config.put("block_size", blockColumns);
+    config.put("block_size", reader.blockColumns());
     return config;
   }
 }

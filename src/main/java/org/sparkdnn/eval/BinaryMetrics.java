@@ -48,13 +48,18 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
         return confusion.logLoss();
     }
 
+    /** The number of samples classified correctly, tp + tn. */
+    public long correct() {
+        return confusion.tp() + confusion.tn();
+    }
+
     /** The number of samples. */
     public long m() {
         return confusion.count();
     }
 
     /**
-     * Returns the metrics as a map with keys {@code accuracy, precision, recall, f1, log_loss,
+     * Returns the metrics as a map with keys {@code accuracy, correct, precision, recall, f1, log_loss,
      * roc_auc, m, confusion}, the last a map with keys {@code tp, fp, tn, fn}; values are
      * {@link Double} or {@link Long}, ready for JSON serialization.
      */
@@ -66,6 +71,7 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
         counts.put("fn", confusion.fn());
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("accuracy", accuracy());
+        map.put("correct", correct());
         map.put("precision", precision());
         map.put("recall", recall());
         map.put("f1", f1());

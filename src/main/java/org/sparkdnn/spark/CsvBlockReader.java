@@ -18,6 +18,7 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CsvFormat;
@@ -57,6 +58,11 @@ public final class CsvBlockReader implements Serializable {
     this.blockColumns = blockColumns;
   }
 
+  /** The most samples one block holds. */
+  public int blockColumns() {
+    return blockColumns;
+  }
+
   /** Where the first data row of an input is, and how many fields it has. */
   public record FirstRow(String file, long line, int fields) {}
 
@@ -92,7 +98,8 @@ public final class CsvBlockReader implements Serializable {
       throw new UncheckedIOException(e);
     }
     Configuration conf = job.getConfiguration();
-    SerializableConfiguration shippedConf = new SerializableConfiguration(conf);
+    // Broadcast, not captured: a Configuration is large, and every task of every iteration would carry it.
+    Broadcast<SerializableConfiguration> shippedConf = sc.broadcast(new SerializableConfiguration(conf));
     var lines = (JavaNewHadoopRDD<LongWritable, Text>)
         sc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     return lines.mapPartitionsWithInputSplit(
@@ -104,10 +111,11 @@ public final class CsvBlockReader implements Serializable {
   private final class BlockIterator implements Iterator<ColumnBlock> {
     private final Path file;
     private final Iterator<Tuple2<LongWritable, Text>> records;
-    private final SerializableConfiguration conf;
+    private final Broadcast<SerializableConfiguration> conf;
     private final CsvRowParser parser;
 
-    BlockIterator(Path file, Iterator<Tuple2<LongWritable, Text>> records, SerializableConfiguration conf) {
+    BlockIterator(Path file, Iterator<Tuple2<LongWritable, Text>> records,
+        Broadcast<SerializableConfiguration> conf) {
       this.file = file;
       this.records = records;
       this.conf = conf;
@@ -150,7 +158,7 @@ public final class CsvBlockReader implements Serializable {
     private InputDataException located(long offset, FieldException e) {
       long line;
       try {
-        line = InputFiles.lineNumberAt(file, offset, conf.value());
+        line = InputFiles.lineNumberAt(file, offset, conf.value().value());
       } catch (IOException io) {
         throw new UncheckedIOException("cannot re-read " + file + " to locate a bad row at byte " + offset, io);
       }

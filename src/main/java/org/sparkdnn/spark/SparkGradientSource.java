@@ -16,6 +16,9 @@ import org.sparkdnn.train.GradientSource;
  * destroy the broadcast. The aggregation's zero holds no array, so the task closure stays small.
  */
 public final class SparkGradientSource implements GradientSource {
+  /** {@code treeAggregate}'s depth: 2 adds one level of executor-side combining on large clusters. */
+  public static final int DEFAULT_AGGREGATION_DEPTH = 2;
+
   private final JavaSparkContext sc;
   private final DistributedBlocks data;
   private final Architecture architecture;
