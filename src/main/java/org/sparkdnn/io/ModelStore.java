@@ -1,0 +1,212 @@
+package org.sparkdnn.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.model.Activation;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Parameters;
+
+/**
+ * Saves and loads {@link SavedModel}s as directories, through Hadoop's {@code FileSystem} (local paths,
+ * {@code file://}, {@code hdfs://}, {@code s3a://}). A model directory holds two files:
+ *
+ * <ul>
+ *   <li>{@code model.json}: {@code {"format": "spark-dnn-model", "format_version": 1, "layers": [...],
+ *       "activations": [...], "scaling": "255" or "none", "parameters": {"file": "parameters.bin", "count": N,
+ *       "sha256": "..."}, "config": {...}, "provenance": {...}}};
+ *   <li>{@code parameters.bin}: the 8-byte magic {@code SDNNPAR1}, the int64 count N, then N IEEE-754 doubles,
+ *       all big-endian ({@code DataOutputStream}'s order): the flat vector in {@link Architecture}'s layout.
+ * </ul>
+ *
+ * <p>Each file is written under a temporary name and renamed, {@code model.json} last: a directory without
+ * {@code model.json} is not a model, so an interrupted save never passes for a complete one.
+ */
+public final class ModelStore {
+  /** The metadata file; its presence marks a complete model directory. */
+  public static final String MODEL_FILE = "model.json";
+  /** The binary parameter file. */
+  public static final String PARAMETERS_FILE = "parameters.bin";
+
+  private static final String FORMAT = "spark-dnn-model";
+  private static final int FORMAT_VERSION = 1;
+  private static final List<String> KEYS = List.of(
+      "format", "format_version", "layers", "activations", "scaling", "parameters", "config", "provenance");
+  private static final List<String> PARAMETERS_KEYS = List.of("file", "count", "sha256");
+  private static final List<String> PROVENANCE_KEYS = List.of("spark_dnn_version", "java_version",
+      "spark_version", "created_at", "initializer", "seed", "training_data", "num_examples");
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  private ModelStore() {}
+
+  /**
+   * Writes {@code model} to {@code dir}, creating it if needed. An existing model there is replaced: its
+   * {@code model.json} is deleted first, so an interrupted overwrite leaves no model rather than a mixed one.
+   *
+   * @throws UncheckedIOException if the file system fails
+   */
+  public static void write(SavedModel model, Path dir, Configuration conf) {
+    Path modelFile = new Path(dir, MODEL_FILE);
+    String sha256;
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (!fs.mkdirs(dir)) {
+        throw new IOException("could not create the directory");
+      }
+      if (fs.exists(modelFile) && !fs.delete(modelFile, false)) {
+        throw new IOException("could not delete the previous " + modelFile);
+      }
+      sha256 = ParametersFile.write(model.parameters().values(), new Path(dir, PARAMETERS_FILE), conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the model to " + dir + ": " + e.getMessage(), e);
+    }
+    JsonFiles.writeAtomically(metadata(model, sha256), modelFile, conf);
+  }
+
+  /**
+   * Reads the model in {@code dir}, validating {@code model.json} completely and {@code parameters.bin}'s
+   * length and header before allocating the parameter vector, and its SHA-256 after reading it.
+   *
+   * @throws ModelFormatException if a file is missing or does not match the format; the message starts with
+   *     the file's path and states what was expected and what was found
+   * @throws UncheckedIOException if the file system fails
+   */
+  public static SavedModel read(Path dir, Configuration conf) {
+    try {
+      return readChecked(dir, conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SavedModel readChecked(Path dir, Configuration conf) throws IOException {
+    Path modelFile = new Path(dir, MODEL_FILE);
+    if (!modelFile.getFileSystem(conf).exists(modelFile)) {
+      throw new ModelFormatException(modelFile,
+          "expected the metadata file of a spark-dnn model directory, found no such file");
+    }
+    JsonFieldReader root = JsonFieldReader.root(modelFile, JsonFiles.readTree(modelFile, conf));
+    checkFormat(root);
+    root.requireKeys(KEYS);
+    Architecture architecture = architecture(root);
+    FeatureScaling scaling = scaling(root);
+    String sha256 = parametersSha256(root.object("parameters"), architecture);
+    Map<String, Object> config = config(root);
+    Provenance provenance = provenance(root.object("provenance"));
+
+    double[] values = ParametersFile.read(new Path(dir, PARAMETERS_FILE), architecture.numParameters(), sha256,
+        conf);
+    return new SavedModel(architecture, new Parameters(architecture, values), scaling, config, provenance);
+  }
+
+  private static ObjectNode metadata(SavedModel model, String sha256) {
+    Architecture architecture = model.architecture();
+    ObjectNode root = JsonFiles.MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("format_version", FORMAT_VERSION);
+    ArrayNode layers = root.putArray("layers");
+    for (int size : architecture.sizes()) {
+      layers.add(size);
+    }
+    ArrayNode activations = root.putArray("activations");
+    architecture.activations().forEach(activation -> activations.add(activation.label()));
+    root.put("scaling", model.scaling().toString());
+    ObjectNode parameters = root.putObject("parameters");
+    parameters.put("file", PARAMETERS_FILE);
+    parameters.put("count", architecture.numParameters());
+    parameters.put("sha256", sha256);
+    root.set("config", JsonFiles.MAPPER.valueToTree(model.config()));
+    Provenance p = model.provenance();
+    ObjectNode provenance = root.putObject("provenance");
+    provenance.put("spark_dnn_version", p.sparkDnnVersion());
+    provenance.put("java_version", p.javaVersion());
+    provenance.put("spark_version", p.sparkVersion());
+    provenance.put("created_at", p.createdAt());
+    provenance.put("initializer", p.initializer());
+    provenance.put("seed", p.seed());
+    provenance.put("training_data", p.trainingData());
+    provenance.put("num_examples", p.numExamples());
+    return root;
+  }
+
+  private static void checkFormat(JsonFieldReader root) {
+    String format = root.text("format");
+    if (!format.equals(FORMAT)) {
+      throw root.error("expected \"format\": \"" + FORMAT + "\", found \"" + format + "\"");
+    }
+    long version = root.integer("format_version");
+    if (version != FORMAT_VERSION) {
+      throw root.error("expected \"format_version\": " + FORMAT_VERSION + ", found " + version);
+    }
+  }
+
+  private static Architecture architecture(JsonFieldReader root) {
+    int[] sizes = root.integers("layers");
+    List<Activation> activations = new ArrayList<>();
+    try {
+      for (String label : root.texts("activations")) {
+        activations.add(Activation.parse(label));
+      }
+      return Architecture.of(sizes, activations);
+    } catch (IllegalArgumentException e) {
+      throw root.error("invalid \"layers\"/\"activations\": " + e.getMessage(), e);
+    }
+  }
+
+  private static FeatureScaling scaling(JsonFieldReader root) {
+    String text = root.text("scaling");
+    try {
+      return FeatureScaling.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw root.error("invalid \"scaling\": " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks the {@code "parameters"} object against {@code architecture}; returns the SHA-256 it records. */
+  private static String parametersSha256(JsonFieldReader parameters, Architecture architecture) {
+    parameters.requireKeys(PARAMETERS_KEYS);
+    String file = parameters.text("file");
+    if (!file.equals(PARAMETERS_FILE)) {
+      throw parameters.error("expected \"parameters.file\": \"" + PARAMETERS_FILE + "\", found \"" + file + "\"");
+    }
+    long count = parameters.integer("count");
+    if (count != architecture.numParameters()) {
+      throw parameters.error("expected \"parameters.count\": " + architecture.numParameters()
+          + " (the parameters of " + architecture + "), found " + count);
+    }
+    String sha256 = parameters.text("sha256");
+    if (!SHA256_HEX.matcher(sha256).matches()) {
+      throw parameters.error("expected \"parameters.sha256\" to be 64 lowercase hexadecimal digits, found \""
+          + sha256 + "\"");
+    }
+    return sha256;
+  }
+
+  private static Map<String, Object> config(JsonFieldReader root) {
+    try {
+      return JsonValues.copyOfObject(root.map("config"), "config");
+    } catch (IllegalArgumentException e) {
+      throw root.error(e.getMessage(), e);
+    }
+  }
+
+  private static Provenance provenance(JsonFieldReader provenance) {
+    provenance.requireKeys(PROVENANCE_KEYS);
+    try {
+      return new Provenance(provenance.text("spark_dnn_version"), provenance.text("java_version"),
+          provenance.text("spark_version"), provenance.text("created_at"), provenance.text("initializer"),
+          provenance.integer("seed"), provenance.text("training_data"), provenance.integer("num_examples"));
+    } catch (IllegalArgumentException e) {
+      throw provenance.error("invalid \"provenance\": " + e.getMessage(), e);
+    }
+  }
+}
