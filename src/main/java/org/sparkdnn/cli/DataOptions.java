@@ -1,6 +1,7 @@
 package org.sparkdnn.cli;
 
 import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.spark.CsvBlockReader;
 import picocli.CommandLine.Option;
 
 /** How input CSV files are laid out and cut into partitions; shared by every command that reads data. */
@@ -59,10 +60,6 @@ final class DataOptions {
     if (partitions < 0) {
       throw new IllegalArgumentException("--partitions: expected 0 (automatic) or more, found " + partitions);
     }
-    if (blockSize > 0) {
-      return blockSize;
-    }
-    long fit = (64L << 20) / (8L * numFeatures);
-    return (int) Math.max(1, Math.min(4096, fit));
+    return blockSize > 0 ? blockSize : CsvBlockReader.automaticBlockColumns(numFeatures);
   }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code spark-dnn} command line: {@code train}, {@code predict}, {@code evaluate}. */
 @Command(name = "spark-dnn", mixinStandardHelpOptions = true, versionProvider = Versions.class,
     description = "Trains and applies fully-connected binary classifiers on Apache Spark.",
-    subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
+    subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
+        CourseCommand.class,
         CommandLine.HelpCommand.class})
 public final class SparkDnn {
   private final JavaSparkContext existingContext;

@@ -1,36 +1,23 @@
 package org.sparkdnn.cli;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.CourseParametersJson;
-import org.sparkdnn.io.JsonFiles;
-import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.io.OutputDirectory;
-import org.sparkdnn.io.Provenance;
-import org.sparkdnn.io.SavedModel;
-import org.sparkdnn.linalg.Blas;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
-import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.CsvBlockReader;
-import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
-import org.sparkdnn.spark.SparkEvaluator;
-import org.sparkdnn.spark.SparkGradientSource;
 import org.sparkdnn.train.GradientDescent;
-import org.sparkdnn.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,12 +29,6 @@ import picocli.CommandLine.ParentCommand;
         "Prints 'Cost after iteration i: c' every --print-every iterations and the last one, then the train "
             + "(and test) accuracy; writes the model and metrics.json to --output."})
 final class TrainCommand implements Callable<Integer> {
-  /** The metrics file written beside the model. */
-  static final String METRICS_FILE = "metrics.json";
-
-  /** The course's decision rule for the printed accuracies: predict 1 where ŷ > 0.5. */
-  private static final double DEFAULT_THRESHOLD = 0.5;
-
   @Option(names = "--train", required = true, paramLabel = "PATH",
       description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works.")
   String trainPath;
@@ -125,68 +106,29 @@ final class TrainCommand implements Callable<Integer> {
     }
     CsvBlockReader reader =
         new CsvBlockReader(format, scaling, architecture.inputSize(), data.blockColumns(architecture.inputSize()));
+    TrainingJob.Spec spec = new TrainingJob.Spec(trainPath, testPath, architecture, reader, data.partitions, descent,
+        conf -> initFrom != null
+            ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
+            : initializer.initialize(architecture, seed),
+        initFrom != null ? "init-from" : initializer.label(), seed, config(architecture, initializer, scaling));
+    PrintStream out = System.out;
     try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master);
         OutputDirectory target =
             OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
-      JavaSparkContext sc = session.context();
-      Configuration conf = sc.hadoopConfiguration();
-      PrintStream out = System.out;
-      out.println("BLAS: " + Blas.implementationName());
-      InputWidth.check(trainPath, format, architecture.inputSize(), "--layers", conf);
-      if (testPath != null) {
-        InputWidth.check(testPath, format, architecture.inputSize(), "--layers", conf);
+      TrainingJob.Outcome outcome = TrainingJob.run(session.context(), spec, target,
+          new CostPrinter(out, printEvery, iterations, Double::toString, true), out);
+      out.println("Train accuracy: " + accuracy(outcome.train()));
+      if (outcome.test() != null) {
+        out.println("Test accuracy: " + accuracy(outcome.test()));
       }
-      PhaseTimer timer = new PhaseTimer();
-      DistributedBlocks train = timer.time("load", () -> load(sc, trainPath, reader));
-      out.println("Training data: " + train.numExamples() + " samples of " + architecture.inputSize()
-          + " features in " + train.numPartitions() + " partitions");
-      Parameters initial = initFrom != null
-          ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
-          : initializer.initialize(architecture, seed);
-      TrainingResult result = timer.time("train", () -> descent.run(
-          new SparkGradientSource(sc, train, architecture, SparkGradientSource.DEFAULT_AGGREGATION_DEPTH),
-          initial, new CostPrinter(out, printEvery, iterations)));
-
-      Map<String, Object> metrics = new LinkedHashMap<>();
-      metrics.put("costs", result.costs());
-      timer.time("evaluate", () -> {
-        metrics.put("train", evaluate(sc, train, result, "Train", out));
-        train.unpersist();
-        if (testPath != null) {
-          DistributedBlocks test = load(sc, testPath, reader);
-          metrics.put("test", evaluate(sc, test, result, "Test", out));
-          test.unpersist();
-        }
-        return null;
-      });
-      Map<String, Object> config = config(architecture, initializer, scaling, train.numPartitions(), reader);
-      metrics.put("config", config);
-      metrics.put("blas", Blas.implementationName());
-      SavedModel model = new SavedModel(architecture, result.parameters(), scaling, config,
-          new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
-              initFrom != null ? "init-from" : initializer.label(), seed, trainPath, train.numExamples()));
-      timer.time("save", () -> {
-        ModelStore.write(model, target.staging(), conf);
-        return null;
-      });
-      metrics.put("wall_time_seconds", timer.seconds());
-      JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
-      target.commit();
-      out.println("Model and metrics written to " + target.path());
+      out.println("Model and metrics written to " + outcome.output());
     }
     return ExitCodes.OK;
   }
 
-  private DistributedBlocks load(JavaSparkContext sc, String path, CsvBlockReader reader) {
-    return DistributedBlocks.load(sc, path, reader, data.partitions, reader.blockColumns());
-  }
-
-  /** Prints "Train accuracy: 0.98… (206/209)" and returns the metrics for metrics.json. */
-  private static Map<String, Object> evaluate(JavaSparkContext sc, DistributedBlocks blocks, TrainingResult result,
-      String name, PrintStream out) {
-    BinaryMetrics metrics = SparkEvaluator.evaluate(sc, blocks, result.parameters(), DEFAULT_THRESHOLD);
-    out.println(name + " accuracy: " + metrics.accuracy() + " (" + metrics.correct() + "/" + metrics.m() + ")");
-    return metrics.toMap();
+  /** "0.9856459330143541 (206/209)". */
+  private static String accuracy(BinaryMetrics metrics) {
+    return metrics.accuracy() + " (" + metrics.correct() + "/" + metrics.m() + ")";
   }
 
   private Architecture architecture() {
@@ -200,8 +142,7 @@ final class TrainCommand implements Callable<Integer> {
     return Architecture.of(layers, parsed);
   }
 
-  private Map<String, Object> config(Architecture architecture, Initializer initializer, FeatureScaling scaling,
-      int partitions, CsvBlockReader reader) {
+  private Map<String, Object> config(Architecture architecture, Initializer initializer, FeatureScaling scaling) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("train", trainPath);
     config.put("test", testPath);
@@ -216,8 +157,6 @@ final class TrainCommand implements Callable<Integer> {
     config.put("label_column", data.labelColumn);
     config.put("header", data.header);
     config.put("delimiter", data.delimiter);
-    config.put("partitions", partitions);
-    config.put("block_size", reader.blockColumns());
     return config;
   }
 }

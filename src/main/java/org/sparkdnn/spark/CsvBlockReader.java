@@ -58,6 +58,22 @@ public final class CsvBlockReader implements Serializable {
     this.blockColumns = blockColumns;
   }
 
+  /** Most samples per block by default: as many as fit in 64 MiB of features, at most 4096. */
+  public static int automaticBlockColumns(int numFeatures) {
+    long fit = (64L << 20) / (8L * numFeatures);
+    return (int) Math.max(1, Math.min(4096, fit));
+  }
+
+  /** The layout of the files read. */
+  public CsvFormat format() {
+    return format;
+  }
+
+  /** The scaling applied to every feature. */
+  public FeatureScaling scaling() {
+    return scaling;
+  }
+
   /** The most samples one block holds. */
   public int blockColumns() {
     return blockColumns;

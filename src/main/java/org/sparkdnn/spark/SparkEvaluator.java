@@ -35,6 +35,35 @@ public final class SparkEvaluator {
   }
 
   /**
+   * Whether each sample is classified correctly ({@code ŷ > threshold} equals its label), in sample order.
+   * Collects one boolean per sample to the driver: for data sets of a size the driver can hold.
+   */
+  public static boolean[] correctInOrder(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
+      double threshold) {
+    Broadcast<double[]> shared = sc.broadcast(parameters.values());
+    Architecture arch = parameters.architecture();
+    try {
+      List<boolean[]> blocks = data.blocks().map(block -> {
+        double[] p = probabilities(new Parameters(arch, shared.value()), block);
+        boolean[] correct = new boolean[p.length];
+        for (int j = 0; j < p.length; j++) {
+          correct[j] = (p[j] > threshold ? 1.0 : 0.0) == block.labels()[j];
+        }
+        return correct;
+      }).collect();
+      boolean[] all = new boolean[Math.toIntExact(data.numExamples())];
+      int at = 0;
+      for (boolean[] block : blocks) {
+        System.arraycopy(block, 0, all, at, block.length);
+        at += block.length;
+      }
+      return all;
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  /**
    * Accuracy, precision, recall, F1, log-loss, ROC AUC and the confusion matrix, predicting 1 where
    * {@code ŷ > threshold} (the course's {@code predict}).
    */

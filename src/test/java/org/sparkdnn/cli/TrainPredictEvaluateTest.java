@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,7 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Workspace;
+import org.sparkdnn.spark.DnnModel;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -125,6 +129,40 @@ class TrainPredictEvaluateTest {
     assertEquals(0, seeded.exitCode(), seeded.toString());
     assertEquals(0, imported.exitCode(), imported.toString());
     assertArrayEquals(costs(dir.resolve("seeded")), costs(dir.resolve("imported")));
+  }
+
+  @Test
+  void exportWritesTheCourseJsonShapeThatInitFromReads() {
+    Path exported = dir.resolve("exported.json");
+    CommandRun run = CommandRun.of("export", "--model", modelDir.toString(), "--output", exported.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    Configuration conf = new Configuration();
+    SavedModel model = ModelStore.read(new org.apache.hadoop.fs.Path(modelDir.toString()), conf);
+    assertArrayEquals(model.parameters().values(), CourseParametersJson.read(
+        new org.apache.hadoop.fs.Path(exported.toString()), model.architecture(), conf).values());
+    CommandRun again = CommandRun.of("export", "--model", modelDir.toString(), "--output", exported.toString());
+    assertEquals(ExitCodes.USAGE, again.exitCode(), again.toString());
+  }
+
+  @Test
+  void dnnModelScoresSparkVectorsAndExposesSparkMatrices() {
+    DnnModel model = DnnModel.load(modelDir.toString(), new Configuration());
+    SavedModel saved = ModelStore.read(new org.apache.hadoop.fs.Path(modelDir.toString()), new Configuration());
+    ColumnBlock flower = CsvData.readBlock(CsvData.FLOWER);
+    double[] expected = new double[flower.numColumns()];
+    Network.predictProbabilities(saved.parameters(), flower.X(),
+        new Workspace(saved.architecture(), flower.numColumns()), expected, 0);
+    for (int j = 0; j < flower.numColumns(); j += 37) {
+      Vector x = Vectors.dense(flower.X().get(0, j), flower.X().get(1, j));
+      assertEquals(expected[j], model.predictProbability(x), 0.0, "sample " + j);
+    }
+    DenseMatrix w2 = model.weights(2);
+    assertEquals(1, w2.numRows());
+    assertEquals(4, w2.numCols());
+    for (int k = 0; k < 4; k++) {
+      assertEquals(saved.parameters().W(2).get(0, k), w2.apply(0, k), 0.0);
+    }
+    assertEquals(saved.parameters().b(1).get(3, 0), model.bias(1).apply(3), 0.0);
   }
 
   private static double[] costs(Path model) throws IOException {

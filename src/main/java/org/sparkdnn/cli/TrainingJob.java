@@ -1,0 +1,113 @@
+package org.sparkdnn.cli;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkdnn.eval.BinaryMetrics;
+import org.sparkdnn.io.JsonFiles;
+import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.io.OutputDirectory;
+import org.sparkdnn.io.Provenance;
+import org.sparkdnn.io.SavedModel;
+import org.sparkdnn.linalg.Blas;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.spark.CsvBlockReader;
+import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.spark.SparkEvaluator;
+import org.sparkdnn.spark.SparkGradientSource;
+import org.sparkdnn.train.GradientDescent;
+import org.sparkdnn.train.IterationListener;
+import org.sparkdnn.train.TrainingResult;
+
+/**
+ * The pipeline behind {@code train} and {@code course}: check the inputs, load and cache the training data,
+ * initialise, run gradient descent, evaluate on the training (and test) data, and publish the model and
+ * metrics.json into an output directory that appears whole or not at all.
+ */
+final class TrainingJob {
+  /** The metrics file written beside the model. */
+  static final String METRICS_FILE = "metrics.json";
+
+  /** The course's decision rule for the accuracies: predict 1 where ŷ > 0.5. */
+  static final double THRESHOLD = 0.5;
+
+  /**
+   * What to train.
+   *
+   * @param testPath may be null
+   * @param initial the initial parameters, given the Hadoop configuration (to read {@code --init-from})
+   * @param initializer the initialisation's name for provenance; {@code seed} goes with it
+   * @param config the configuration recorded in the model and metrics.json
+   */
+  record Spec(String trainPath, String testPath, Architecture architecture, CsvBlockReader reader, int partitions,
+      GradientDescent descent, Function<Configuration, Parameters> initial, String initializer, long seed,
+      Map<String, Object> config) {}
+
+  /** What training produced; {@code test} is null without test data. */
+  record Outcome(TrainingResult result, BinaryMetrics train, BinaryMetrics test, Path output) {}
+
+  private TrainingJob() {}
+
+  static Outcome run(JavaSparkContext sc, Spec spec, OutputDirectory target, IterationListener listener,
+      PrintStream out) {
+    Configuration conf = sc.hadoopConfiguration();
+    Architecture architecture = spec.architecture();
+    out.println("BLAS: " + Blas.implementationName());
+    InputWidth.check(spec.trainPath(), spec.reader().format(), architecture.inputSize(), "--layers", conf);
+    if (spec.testPath() != null) {
+      InputWidth.check(spec.testPath(), spec.reader().format(), architecture.inputSize(), "--layers", conf);
+    }
+    PhaseTimer timer = new PhaseTimer();
+    DistributedBlocks train = timer.time("load", () -> load(sc, spec.trainPath(), spec));
+    out.println("Training data: " + train.numExamples() + " samples of " + architecture.inputSize()
+        + " features in " + train.numPartitions() + " partitions");
+    Parameters initial = spec.initial().apply(conf);
+    TrainingResult result = timer.time("train", () -> spec.descent().run(
+        new SparkGradientSource(sc, train, architecture, SparkGradientSource.DEFAULT_AGGREGATION_DEPTH),
+        initial, listener));
+
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("costs", result.costs());
+    BinaryMetrics[] evaluated = new BinaryMetrics[2];
+    timer.time("evaluate", () -> {
+      evaluated[0] = SparkEvaluator.evaluate(sc, train, result.parameters(), THRESHOLD);
+      train.unpersist();
+      if (spec.testPath() != null) {
+        DistributedBlocks test = load(sc, spec.testPath(), spec);
+        evaluated[1] = SparkEvaluator.evaluate(sc, test, result.parameters(), THRESHOLD);
+        test.unpersist();
+      }
+      return null;
+    });
+    metrics.put("train", evaluated[0].toMap());
+    if (evaluated[1] != null) {
+      metrics.put("test", evaluated[1].toMap());
+    }
+    Map<String, Object> config = new LinkedHashMap<>(spec.config());
+    config.put("partitions", train.numPartitions());
+    config.put("block_size", spec.reader().blockColumns());
+    metrics.put("config", config);
+    metrics.put("blas", Blas.implementationName());
+    SavedModel model = new SavedModel(architecture, result.parameters(), spec.reader().scaling(), config,
+        new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
+            spec.initializer(), spec.seed(), spec.trainPath(), train.numExamples()));
+    timer.time("save", () -> {
+      ModelStore.write(model, target.staging(), conf);
+      return null;
+    });
+    metrics.put("wall_time_seconds", timer.seconds());
+    JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
+    target.commit();
+    return new Outcome(result, evaluated[0], evaluated[1], target.path());
+  }
+
+  private static DistributedBlocks load(JavaSparkContext sc, String path, Spec spec) {
+    return DistributedBlocks.load(sc, path, spec.reader(), spec.partitions(), spec.reader().blockColumns());
+  }
+}

@@ -1,0 +1,80 @@
+package org.sparkdnn.spark;
+
+import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.io.SavedModel;
+import org.sparkdnn.linalg.Matrix;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Network;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Workspace;
+
+/**
+ * A trained model for Spark applications, in Spark's public {@code ml.linalg} types: score a feature
+ * {@link Vector} (for instance inside a UDF over a DataFrame column), or read {@code W[l]} and {@code b[l]} as
+ * Spark matrices. Serializable, so it can be captured in a closure or broadcast.
+ */
+public final class DnnModel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Architecture architecture;
+  private final double[] parameters;
+  private final FeatureScaling scaling;
+
+  private DnnModel(Architecture architecture, double[] parameters, FeatureScaling scaling) {
+    this.architecture = architecture;
+    this.parameters = parameters;
+    this.scaling = scaling;
+  }
+
+  /** Reads a model directory written by {@code train}, on any Hadoop filesystem. */
+  public static DnnModel load(String dir, Configuration conf) {
+    SavedModel saved = ModelStore.read(new Path(dir), conf);
+    return new DnnModel(saved.architecture(), saved.parameters().values(), saved.scaling());
+  }
+
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /**
+   * {@code ŷ = A[L]} for one sample of n[0] raw features (the model's scaling is applied).
+   * Shapes: features (n[0]); returns a probability.
+   */
+  public double predictProbability(Vector features) {
+    if (features.size() != architecture.inputSize()) {
+      throw new IllegalArgumentException("expected a vector of n[0] = " + architecture.inputSize()
+          + " features, found " + features.size());
+    }
+    double[] x = features.toArray();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = scaling.apply(x[i]);
+    }
+    double[] out = new double[1];
+    Network.predictProbabilities(new Parameters(architecture, parameters), Matrix.wrap(x.length, 1, x),
+        Workspace.reusable(architecture, 1), out, 0);
+    return out[0];
+  }
+
+  /** W[l] as an (n[l], n[l-1]) Spark matrix (column-major, like ours: a copy of the values). */
+  public DenseMatrix weights(int l) {
+    Matrix w = new Parameters(architecture, parameters).W(l);
+    double[] values = new double[w.size()];
+    System.arraycopy(parameters, w.offset(), values, 0, values.length);
+    return new DenseMatrix(w.rows(), w.cols(), values);
+  }
+
+  /** b[l] as a Spark vector of n[l] values (a copy). */
+  public DenseVector bias(int l) {
+    Matrix b = new Parameters(architecture, parameters).b(l);
+    double[] values = new double[b.size()];
+    System.arraycopy(parameters, b.offset(), values, 0, values.length);
+    return new DenseVector(values);
+  }
+}
