@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.JsonFiles;
+import org.sparkdnn.io.LearningCurvePlot;
 import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.io.OutputDirectory;
 import org.sparkdnn.io.Provenance;
@@ -27,12 +28,15 @@ import org.sparkdnn.train.TrainingResult;
 
 /**
  * The pipeline behind {@code train} and {@code course}: check the inputs, load and cache the training data,
- * initialise, run gradient descent, evaluate on the training (and test) data, and publish the model and
- * metrics.json into an output directory that appears whole or not at all.
+ * initialise, run gradient descent, evaluate on the training (and test) data, and publish the model,
+ * metrics.json and the learning curve into an output directory that appears whole or not at all.
  */
 final class TrainingJob {
   /** The metrics file written beside the model. */
   static final String METRICS_FILE = "metrics.json";
+
+  /** The learning curve written beside the model. */
+  static final String LEARNING_CURVE_FILE = "learning-curve.png";
 
   /** The course's decision rule for the accuracies: predict 1 where ŷ > 0.5. */
   static final double THRESHOLD = 0.5;
@@ -99,6 +103,8 @@ final class TrainingJob {
             spec.initializer(), spec.seed(), spec.trainPath(), train.numExamples()));
     timer.time("save", () -> {
       ModelStore.write(model, target.staging(), conf);
+      LearningCurvePlot.writePng(result.costs(), "Learning rate = " + spec.descent().learningRate(),
+          new Path(target.staging(), LEARNING_CURVE_FILE), conf);
       return null;
     });
     metrics.put("wall_time_seconds", timer.seconds());

@@ -24,6 +24,14 @@ public final class GradientDescent {
     this.iterations = iterations;
   }
 
+  public double learningRate() {
+    return learningRate;
+  }
+
+  public int iterations() {
+    return iterations;
+  }
+
   /**
    * Runs all iterations from {@code initial} (left unchanged).
    *

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.Vector;
@@ -73,6 +75,8 @@ class TrainPredictEvaluateTest {
     }
     assertEquals(1.2, metrics.get("config").get("learning_rate").asDouble(), 0.0);
     assertTrue(Files.exists(modelDir.resolve(ModelStore.MODEL_FILE)));
+    BufferedImage curve = ImageIO.read(modelDir.resolve(TrainingJob.LEARNING_CURVE_FILE).toFile());
+    assertEquals(800, curve.getWidth());
   }
 
   @Test
