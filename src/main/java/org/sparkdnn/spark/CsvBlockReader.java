@@ -63,6 +63,16 @@ public final class CsvBlockReader implements Serializable {
     return blockColumns;
   }
 
+  /** How features are scaled while reading. */
+  public FeatureScaling scaling() {
+    return scaling;
+  }
+
+  /** n[0], the features every row must have. */
+  public int numFeatures() {
+    return numFeatures;
+  }
+
   /** Where the first data row of an input is, and how many fields it has. */
   public record FirstRow(String file, long line, int fields) {}
 
