@@ -28,7 +28,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory written by train.")
   String model;
 
-  @Option(names = "--input", required = true, paramLabel = "PATH", description = "Labelled CSV data.")
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "Labelled CSV data, or the course's HDF5 file (.h5).")
   String input;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the metrics to this JSON file.")

@@ -32,7 +32,8 @@ final class PredictCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--input", required = true, paramLabel = "PATH",
-      description = "CSV rows to score: a file, directory or glob; --label-column none when rows hold only features.")
+      description = "CSV rows to score: a file, directory or glob; --label-column none when rows hold only features. "
+          + "Or the course's HDF5 file (.h5).")
   String input;
 
   @Option(names = "--output", required = true, paramLabel = "PATH", description = "Directory to create.")

@@ -30,10 +30,11 @@ import picocli.CommandLine.ParentCommand;
             + "(and test) accuracy; writes the model and metrics.json to --output."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "PATH",
-      description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works.")
+      description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works. "
+          + "Or the course's HDF5 file (.h5).")
   String trainPath;
 
-  @Option(names = "--test", paramLabel = "PATH", description = "Test CSV, same layout as --train.")
+  @Option(names = "--test", paramLabel = "PATH", description = "Test CSV or .h5 file, as --train.")
   String testPath;
 
   @Option(names = "--layers", required = true, split = ",", paramLabel = "N",

@@ -73,7 +73,7 @@ final class TrainingJob {
         + " features in " + train.numPartitions() + " partitions");
     Parameters initial = spec.initial().apply(conf);
     TrainingResult result = timer.time("train", () -> spec.descent().run(
-        new SparkGradientSource(sc, train, architecture, SparkGradientSource.DEFAULT_AGGREGATION_DEPTH),
+        new SparkGradientSource(sc, train, architecture),
         initial, listener));
 
     Map<String, Object> metrics = new LinkedHashMap<>();

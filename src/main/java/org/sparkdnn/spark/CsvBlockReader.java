@@ -79,6 +79,11 @@ public final class CsvBlockReader implements Serializable {
     return blockColumns;
   }
 
+  /** n[0], the features every row must have. */
+  public int numFeatures() {
+    return numFeatures;
+  }
+
   /** Where the first data row of an input is, and how many fields it has. */
   public record FirstRow(String file, long line, int fields) {}
 

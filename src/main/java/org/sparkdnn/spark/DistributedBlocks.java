@@ -3,38 +3,52 @@ package org.sparkdnn.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.data.CourseHdf5;
 import org.sparkdnn.data.InputDataException;
 import scala.Tuple2;
 
 /**
  * A data set as cached {@link ColumnBlock}s on the executors, with its sample count m. The samples keep their
  * file order across partitions; when the input's splits are too few (a single {@code .gz} file is one split)
- * or a partition count is asked for, the samples are re-cut into N contiguous, near-equal ranges.
+ * or a partition count is asked for, the samples are re-cut into N contiguous, near-equal ranges. A course HDF5
+ * file ({@code .h5}, {@code .hdf5}) is small: it is read on the driver and cut into the same ranges.
  */
 public final class DistributedBlocks {
   private final JavaRDD<ColumnBlock> blocks;
   private final long numExamples;
+  /** Where the blocks of an HDF5 file are recomputed from, one per partition; none for CSV. */
+  private final List<Broadcast<List<ColumnBlock>>> sources;
 
-  private DistributedBlocks(JavaRDD<ColumnBlock> blocks, long numExamples) {
+  private DistributedBlocks(JavaRDD<ColumnBlock> blocks, long numExamples,
+      List<Broadcast<List<ColumnBlock>>> sources) {
     this.blocks = blocks;
     this.numExamples = numExamples;
+    this.sources = sources;
   }
 
   /**
-   * Reads {@code path}, builds the blocks once, persists and counts them.
+   * Reads {@code path}, builds the blocks once, persists and counts them. A path ending in {@code .h5} or
+   * {@code .hdf5} (any case) is read as a course HDF5 file ({@link CourseHdf5}), with the reader's scaling.
    *
-   * @param partitions the number of partitions, or 0 for at least Spark's default parallelism
+   * @param partitions the number of partitions, or 0 for at least Spark's default parallelism (exactly it for an
+   *     HDF5 file, which has no input splits)
+   * @param blockColumns the most samples one cached block holds
    * @throws InputDataException if the input is missing, empty or holds a bad row
    */
   public static DistributedBlocks load(JavaSparkContext sc, String path, CsvBlockReader reader, int partitions,
       int blockColumns) {
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be 0 (automatic) or more, found " + partitions);
+    }
+    if (CourseHdf5.isHdf5(path)) {
+      return loadCourseHdf5(sc, path, reader, partitions > 0 ? partitions : sc.defaultParallelism(), blockColumns);
     }
     JavaRDD<ColumnBlock> read = reader.read(sc, path).persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = SparkErrors.unwrap(() -> read
@@ -56,7 +70,7 @@ public final class DistributedBlocks {
     }
     int target = partitions > 0 ? partitions : Math.max(read.getNumPartitions(), sc.defaultParallelism());
     if (target == read.getNumPartitions()) {
-      return new DistributedBlocks(read, m);
+      return new DistributedBlocks(read, m, List.of());
     }
     long[] starts = new long[counts.length];
     for (int p = 1; p < counts.length; p++) {
@@ -68,15 +82,54 @@ public final class DistributedBlocks {
         .repartitionAndSortWithinPartitions(partitioner)
         .mapPartitions(it -> concatenate(it, blockColumns), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new DistributedBlocks(recut, m).materialized(read);
+    try {
+      return new DistributedBlocks(recut, m, List.of()).materialized();
+    } finally {
+      read.unpersist(false);
+    }
   }
 
-  /** Computes and caches the final blocks, then drops the intermediate ones. */
-  private DistributedBlocks materialized(JavaRDD<ColumnBlock> intermediate) {
+  /**
+   * Reads the file on the driver and cuts it as a re-cut CSV: partition q holds samples
+   * {@code [⌊q·m/N⌋, ⌊(q+1)·m/N⌋)}. Each partition's blocks are broadcast rather than parallelized, so that the
+   * tasks of every later job carry a handle, not the data.
+   */
+  private static DistributedBlocks loadCourseHdf5(JavaSparkContext sc, String path, CsvBlockReader reader,
+      int partitions, int blockColumns) {
+    List<ColumnBlock> read = CourseHdf5.read(path, sc.hadoopConfiguration(), reader.scaling(), blockColumns);
+    int n = read.get(0).numFeatures();
+    if (n != reader.numFeatures()) {
+      throw InputDataException.ofFile(path, "n[0] = " + reader.numFeatures() + " features per sample",
+          n + " features per sample");
+    }
+    long m = read.stream().mapToLong(ColumnBlock::numColumns).sum();
+    ContiguousPartitioner partitioner = new ContiguousPartitioner(m, partitions);
+    List<List<Tuple2<Long, ColumnBlock>>> pieces = new ArrayList<>();
+    for (int q = 0; q < partitions; q++) {
+      pieces.add(new ArrayList<>());
+    }
+    cutAtBoundaries(read.iterator(), 0, partitioner)
+        .forEachRemaining(piece -> pieces.get(partitioner.getPartition(piece._1())).add(piece));
+    List<Broadcast<List<ColumnBlock>>> sources = new ArrayList<>();
+    for (List<Tuple2<Long, ColumnBlock>> partition : pieces) {
+      List<ColumnBlock> blocks = new ArrayList<>();
+      concatenate(partition.iterator(), blockColumns).forEachRemaining(blocks::add);
+      sources.add(sc.broadcast(blocks));
+    }
+    JavaRDD<ColumnBlock> blocks = sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
+        .mapPartitionsWithIndex((q, it) -> sources.get(q).value().iterator(), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    DistributedBlocks loaded = new DistributedBlocks(blocks, m, List.copyOf(sources)).materialized();
+    // Cached now: the executors' copies can go; the driver keeps its own for recomputing a lost partition.
+    sources.forEach(source -> source.unpersist(false));
+    return loaded;
+  }
+
+  /** Computes, caches and counts the blocks. */
+  private DistributedBlocks materialized() {
     long counted = SparkErrors.unwrap(() -> blocks.map(b -> (long) b.numColumns()).fold(0L, Long::sum));
-    intermediate.unpersist(false);
     if (counted != numExamples) {
-      throw new IllegalStateException("re-partitioned data holds " + counted + " samples, expected " + numExamples);
+      throw new IllegalStateException("the cached blocks hold " + counted + " samples, expected " + numExamples);
     }
     return this;
   }
@@ -142,8 +195,9 @@ public final class DistributedBlocks {
     return blocks.getNumPartitions();
   }
 
-  /** Releases the cached blocks. */
+  /** Releases the cached blocks (and, for an HDF5 file, the driver's copy they were cut from). */
   public void unpersist() {
     blocks.unpersist(false);
+    sources.forEach(Broadcast::destroy);
   }
 }

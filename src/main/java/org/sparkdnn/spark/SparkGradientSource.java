@@ -1,5 +1,7 @@
 package org.sparkdnn.spark;
 
+import java.io.Serializable;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkdnn.data.ColumnBlock;
@@ -9,41 +11,53 @@ import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.model.Workspace;
 import org.sparkdnn.train.GradientSource;
+import scala.collection.Iterator;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
 
 /**
- * Gradient sums over cached blocks (after Spark's {@code RDDLossFunction}): broadcast the flat parameters,
- * run forward and backward on every block where it lives, add the per-block sums with {@code treeAggregate},
- * destroy the broadcast. The aggregation's zero holds no array, so the task closure stays small.
+ * Gradient sums over cached blocks (after Spark's {@code RDDLossFunction}): broadcast the flat parameters, run
+ * forward and backward on every block where it lives, add the sums, destroy the broadcast.
+ *
+ * <p>With few partitions (a local run, a small cluster) each partition's sums go straight to the driver in one
+ * job ({@code runJob}, an {@code aggregate} of depth 1); with many, {@code treeAggregate} combines them on the
+ * executors first. The per-partition work is a named function class rather than a lambda: Spark's closure
+ * cleaner then has no bytecode to scan, which otherwise costs milliseconds per iteration.
  */
 public final class SparkGradientSource implements GradientSource {
-  /** {@code treeAggregate}'s depth: 2 adds one level of executor-side combining on large clusters. */
-  public static final int DEFAULT_AGGREGATION_DEPTH = 2;
+  /** Up to this many partitions, partition sums are added on the driver; above it, by {@code treeAggregate}. */
+  public static final int DRIVER_MERGE_MAX_PARTITIONS = 32;
+
+  private static final ClassTag<GradientSums> SUMS = ClassTag$.MODULE$.apply(GradientSums.class);
 
   private final JavaSparkContext sc;
   private final DistributedBlocks data;
   private final Architecture architecture;
-  private final int aggregationDepth;
 
-  /** @param aggregationDepth depth of {@code treeAggregate}, at least 1 */
-  public SparkGradientSource(JavaSparkContext sc, DistributedBlocks data, Architecture architecture,
-      int aggregationDepth) {
-    if (aggregationDepth < 1) {
-      throw new IllegalArgumentException("aggregation depth must be at least 1, found " + aggregationDepth);
-    }
+  public SparkGradientSource(JavaSparkContext sc, DistributedBlocks data, Architecture architecture) {
     this.sc = sc;
     this.data = data;
     this.architecture = architecture;
-    this.aggregationDepth = aggregationDepth;
   }
 
   @Override
   public GradientSums gradientSums(Parameters parameters) {
     Broadcast<double[]> shared = sc.broadcast(parameters.values());
-    Architecture arch = architecture;
     try {
-      GradientSums sums = data.blocks().treeAggregate(GradientSums.empty(),
-          (acc, block) -> addBlock(acc, block, new Parameters(arch, shared.value())),
-          GradientSums::merge, aggregationDepth);
+      PartitionSums partitionSums = new PartitionSums(architecture, shared);
+      GradientSums sums;
+      if (data.numPartitions() <= DRIVER_MERGE_MAX_PARTITIONS) {
+        GradientSums[] parts = (GradientSums[]) sc.sc().runJob(data.blocks().rdd(), partitionSums, SUMS);
+        sums = GradientSums.empty();
+        for (GradientSums part : parts) {
+          sums.merge(part);
+        }
+      } else {
+        sums = data.blocks().rdd().mapPartitions(
+                new PartitionIterator(partitionSums), true, SUMS)
+            .treeReduce(new Merge(), 2);
+      }
       if (sums.count() != data.numExamples()) {
         throw new IllegalStateException(
             "gradient sums cover " + sums.count() + " samples, expected m = " + data.numExamples());
@@ -54,9 +68,55 @@ public final class SparkGradientSource implements GradientSource {
     }
   }
 
-  private static GradientSums addBlock(GradientSums acc, ColumnBlock block, Parameters parameters) {
-    Workspace ws = Workspace.reusable(parameters.architecture(), block.numColumns());
-    Network.accumulateGradients(parameters, block.X(), block.labels(), 0, ws, acc);
-    return acc;
+  /** Σ over a partition's blocks of forward + backward at the broadcast parameters. */
+  private static final class PartitionSums
+      extends AbstractFunction2<TaskContext, Iterator<ColumnBlock>, GradientSums> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Architecture architecture;
+    private final Broadcast<double[]> parameters;
+
+    PartitionSums(Architecture architecture, Broadcast<double[]> parameters) {
+      this.architecture = architecture;
+      this.parameters = parameters;
+    }
+
+    @Override
+    public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
+      Parameters p = new Parameters(architecture, parameters.value());
+      GradientSums sums = GradientSums.empty();
+      while (blocks.hasNext()) {
+        ColumnBlock block = blocks.next();
+        Workspace ws = Workspace.reusable(architecture, block.numColumns());
+        Network.accumulateGradients(p, block.X(), block.labels(), 0, ws, sums);
+      }
+      return sums;
+    }
+  }
+
+  /** {@link PartitionSums} as a one-element iterator, for {@code mapPartitions}. */
+  private static final class PartitionIterator
+      extends scala.runtime.AbstractFunction1<Iterator<ColumnBlock>, Iterator<GradientSums>> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final PartitionSums sums;
+
+    PartitionIterator(PartitionSums sums) {
+      this.sums = sums;
+    }
+
+    @Override
+    public Iterator<GradientSums> apply(Iterator<ColumnBlock> blocks) {
+      return scala.package$.MODULE$.Iterator().single(sums.apply(TaskContext.get(), blocks));
+    }
+  }
+
+  /** Adds two partial sums ({@code treeReduce}'s combine). */
+  private static final class Merge extends AbstractFunction2<GradientSums, GradientSums, GradientSums>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GradientSums apply(GradientSums a, GradientSums b) {
+      return a.merge(b);
+    }
   }
 }

@@ -16,6 +16,7 @@ import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.data.InputDataException;
+import org.sparkdnn.testing.CatVsNonCat;
 
 class DistributedBlocksTest {
   @TempDir
@@ -120,5 +121,45 @@ class DistributedBlocksTest {
     } finally {
       blocks.unpersist();
     }
+  }
+
+  @Test
+  void courseHdf5LoadsTheSamplesOfItsCsvInTheSamePartitionsAndOrder() {
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("255"), 12288, 50);
+    for (int partitions : new int[] {0, 1, 2, 4}) {
+      DistributedBlocks csv = DistributedBlocks.load(SharedSpark.context(), CatVsNonCat.TRAIN_CSV.toString(), reader,
+          partitions, 50);
+      DistributedBlocks h5 = DistributedBlocks.load(SharedSpark.context(), CatVsNonCat.TRAIN_H5.toString(), reader,
+          partitions, 50);
+      try {
+        assertEquals(209, h5.numExamples());
+        assertEquals(partitions == 0 ? SharedSpark.context().defaultParallelism() : partitions, h5.numPartitions());
+        List<List<ColumnBlock>> expected = csv.blocks().glom().collect();
+        List<List<ColumnBlock>> actual = h5.blocks().glom().collect();
+        assertEquals(expected.size(), actual.size(), "partitions");
+        for (int q = 0; q < expected.size(); q++) {
+          assertTrue(actual.get(q).stream().allMatch(b -> b.numColumns() <= 50), "blocks of at most 50 samples");
+          ColumnBlock want = ColumnBlock.concat(expected.get(q));
+          ColumnBlock got = ColumnBlock.concat(actual.get(q));
+          assertEquals(209L * (q + 1) / expected.size() - 209L * q / expected.size(), got.numColumns(),
+              "samples in partition " + q);
+          assertArrayEquals(want.X().data(), got.X().data(), "features in partition " + q);
+          assertArrayEquals(want.labels(), got.labels(), "labels in partition " + q);
+        }
+      } finally {
+        csv.unpersist();
+        h5.unpersist();
+      }
+    }
+  }
+
+  @Test
+  void courseHdf5WithAnotherWidthThanTheReadersIsReported() {
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.none(), 100, 50);
+    String path = CatVsNonCat.TEST_H5.toString();
+    InputDataException e = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), path, reader, 2, 50));
+    assertEquals(path, e.file());
+    assertTrue(e.getMessage().contains("n[0] = 100") && e.getMessage().contains("12288"), e.getMessage());
   }
 }

@@ -41,7 +41,7 @@ class PartitionInvarianceTest {
             partitions, blockColumns);
         try {
           assertEquals(partitions, data.numPartitions());
-          TrainingResult result = DESCENT.run(new SparkGradientSource(SharedSpark.context(), data, ARCH, 2),
+          TrainingResult result = DESCENT.run(new SparkGradientSource(SharedSpark.context(), data, ARCH),
               Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
           String where = partitions + " partitions, blocks of " + blockColumns;
           assertClose(reference.parameters().values(), result.parameters().values(), 1e-12, where);
@@ -50,6 +50,24 @@ class PartitionInvarianceTest {
           data.unpersist();
         }
       }
+    }
+  }
+
+  @Test
+  void manyPartitionsAreCombinedByTreeReduceToTheSameParameters() {
+    int partitions = SparkGradientSource.DRIVER_MERGE_MAX_PARTITIONS + 8;
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("none"), 2, 64);
+    DistributedBlocks data = DistributedBlocks.load(SharedSpark.context(), CsvData.FLOWER.toString(), reader,
+        partitions, 64);
+    try {
+      GradientDescent descent = new GradientDescent(0.5, 20);
+      TrainingResult local = descent.run(new LocalGradientSource(List.of(CsvData.readBlock(CsvData.FLOWER))),
+          Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
+      TrainingResult result = descent.run(new SparkGradientSource(SharedSpark.context(), data, ARCH),
+          Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
+      assertClose(local.parameters().values(), result.parameters().values(), 1e-12, partitions + " partitions");
+    } finally {
+      data.unpersist();
     }
   }
 

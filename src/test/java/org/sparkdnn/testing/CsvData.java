@@ -2,12 +2,17 @@ package org.sparkdnn.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.sparkdnn.data.ColumnBlock;
 
-/** Reads a small labelled CSV (label first, no header) into one in-memory block, for reference computations. */
+/**
+ * Reads a small labelled CSV (label first, no header; gzipped if its name ends in .gz) into one in-memory block, for
+ * reference computations.
+ */
 public final class CsvData {
   private CsvData() {}
 
@@ -16,7 +21,7 @@ public final class CsvData {
 
   public static ColumnBlock readBlock(Path file) {
     try {
-      List<String> lines = Files.readAllLines(file);
+      List<String> lines = lines(file);
       int n = lines.get(0).split(",").length - 1;
       double[] x = new double[lines.size() * n];
       double[] y = new double[lines.size()];
@@ -30,6 +35,15 @@ public final class CsvData {
       return new ColumnBlock(n, x, y);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    if (!file.toString().endsWith(".gz")) {
+      return Files.readAllLines(file);
+    }
+    try (var in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 }
