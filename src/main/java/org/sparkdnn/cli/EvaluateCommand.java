@@ -3,15 +3,12 @@ package org.sparkdnn.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.JsonFiles;
-import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.io.SavedModel;
-import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.spark.SparkEvaluator;
@@ -25,9 +22,6 @@ import picocli.CommandLine.ParentCommand;
     description = "Prints accuracy, precision, recall, F1, log-loss, ROC AUC and the confusion matrix of a model "
         + "on labelled CSV data; --output also writes them as JSON.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory written by train.")
-  String model;
-
   @Option(names = "--input", required = true, paramLabel = "PATH",
       description = "Labelled CSV data, or the course's HDF5 file (.h5).")
   String input;
@@ -35,9 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the metrics to this JSON file.")
   String output;
 
-  @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
-      description = "Predict 1 where the probability exceeds P (default: ${DEFAULT-VALUE}).")
-  double threshold;
+  @Mixin
+  ModelOptions model;
 
   @Mixin
   DataOptions data;
@@ -50,20 +43,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Thresholds.check(threshold);
+    double threshold = model.threshold();
     CsvFormat format = data.format();
-    if (format.labelColumn() == CsvFormat.NO_LABEL) {
+    if (!format.hasLabel()) {
       throw new IllegalArgumentException("--label-column: evaluation needs labels, found 'none'");
     }
     try (SparkContexts session = parent.sparkContext("spark-dnn evaluate", spark.master)) {
       JavaSparkContext sc = session.context();
-      Configuration conf = sc.hadoopConfiguration();
-      SavedModel saved = ModelStore.read(new Path(model), conf);
-      InputWidth.check(input, format, saved.architecture().inputSize(), "the model", conf);
-      int blockColumns = data.blockColumns(saved.architecture().inputSize());
-      CsvBlockReader reader =
-          new CsvBlockReader(format, saved.scaling(), saved.architecture().inputSize(), blockColumns);
-      DistributedBlocks blocks = DistributedBlocks.load(sc, input, reader, data.partitions, blockColumns);
+      SavedModel saved = model.read(sc);
+      DistributedBlocks blocks = ModelOptions.load(sc, saved, input, format, data);
       BinaryMetrics metrics;
       try {
         metrics = SparkEvaluator.evaluate(sc, blocks, saved.parameters(), threshold);
@@ -74,9 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
       if (output != null) {
         Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
         json.put("threshold", threshold);
-        json.put("model", model);
+        json.put("model", model.model);
         json.put("input", input);
-        JsonFiles.writeAtomically(json, new Path(output), conf);
+        JsonFiles.writeAtomically(json, new Path(output), sc.hadoopConfiguration());
         System.out.println("Metrics written to " + output);
       }
     }
