@@ -1,5 +1,8 @@
 package org.sparkdnn.model;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import org.sparkdnn.linalg.Matrix;
 
@@ -10,12 +13,13 @@ import org.sparkdnn.linalg.Matrix;
  * m once ({@link Parameters#descend}).
  *
  * <p>An {@link #empty()} instance holds no array until the first block is added, so a Spark aggregation's
- * zero value is a few bytes whatever the model's size.
+ * zero value is a few bytes whatever the model's size; the sums are serialized as one block of bytes
+ * ({@link PackedDoubles}).
  */
 public final class GradientSums implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private double[] values;
+  private transient double[] values;
   private double costSum;
   private long count;
 
@@ -75,6 +79,19 @@ public final class GradientSums implements Serializable {
   void addSamples(double cost, int samples) {
     costSum += cost;
     count += samples;
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeBoolean(values != null);
+    if (values != null) {
+      PackedDoubles.write(out, values);
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    values = in.readBoolean() ? PackedDoubles.read(in) : null;
   }
 
   /** Adds {@code other} into this and returns this (Spark's combine step); {@code other} is left as it was. */

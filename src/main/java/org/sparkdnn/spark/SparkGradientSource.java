@@ -8,6 +8,7 @@ import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Network;
+import org.sparkdnn.model.PackedDoubles;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.model.Workspace;
 import org.sparkdnn.train.GradientSource;
@@ -43,7 +44,7 @@ public final class SparkGradientSource implements GradientSource {
 
   @Override
   public GradientSums gradientSums(Parameters parameters) {
-    Broadcast<double[]> shared = sc.broadcast(parameters.values());
+    Broadcast<PackedDoubles> shared = sc.broadcast(new PackedDoubles(parameters.values()));
     try {
       PartitionSums partitionSums = new PartitionSums(architecture, shared);
       GradientSums sums;
@@ -73,16 +74,16 @@ public final class SparkGradientSource implements GradientSource {
       extends AbstractFunction2<TaskContext, Iterator<ColumnBlock>, GradientSums> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Architecture architecture;
-    private final Broadcast<double[]> parameters;
+    private final Broadcast<PackedDoubles> parameters;
 
-    PartitionSums(Architecture architecture, Broadcast<double[]> parameters) {
+    PartitionSums(Architecture architecture, Broadcast<PackedDoubles> parameters) {
       this.architecture = architecture;
       this.parameters = parameters;
     }
 
     @Override
     public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      Parameters p = new Parameters(architecture, parameters.value());
+      Parameters p = new Parameters(architecture, parameters.value().values());
       GradientSums sums = GradientSums.empty();
       while (blocks.hasNext()) {
         ColumnBlock block = blocks.next();
