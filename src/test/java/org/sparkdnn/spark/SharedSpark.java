@@ -2,6 +2,7 @@ package org.sparkdnn.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkdnn.linalg.Blas;
 
 /**
  * The one {@code local[2]} Spark context all tests share (UI off, bound to 127.0.0.1, quiet logs through
@@ -22,6 +23,7 @@ public final class SharedSpark {
           .set("spark.driver.bindAddress", "127.0.0.1")
           .set("spark.default.parallelism", "2");
       context = new JavaSparkContext(conf);
+      System.out.println("spark-dnn tests: BLAS " + Blas.implementationName() + ", Spark " + context.version());
     }
     return context;
   }
