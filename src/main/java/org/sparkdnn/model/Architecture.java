@@ -130,11 +130,6 @@ public final class Architecture implements Serializable {
     return biasOffsets[l];
   }
 
-  /** The largest n[l] over l = 0..L. */
-  public int maxUnits() {
-    return Arrays.stream(sizes).max().orElseThrow();
-  }
-
   /** "12288,20,7,5,1", the form {@code --layers} takes. */
   public String sizesText() {
     return Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(","));

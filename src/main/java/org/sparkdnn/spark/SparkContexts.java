@@ -22,12 +22,14 @@ public final class SparkContexts implements AutoCloseable {
   /**
    * {@code existing} if not null, else a new context for {@code appName}: {@code master} (may be null) overrides
    * {@code spark.master}, which {@code spark-submit} sets, and {@link #DEFAULT_MASTER} applies when neither does.
+   * A new context registers spark-dnn's classes with Kryo ({@link KryoClasses}), in case Kryo is configured.
    */
   public static SparkContexts start(JavaSparkContext existing, String appName, String master) {
     if (existing != null) {
       return new SparkContexts(existing, false);
     }
     SparkConf conf = new SparkConf().setAppName(appName);
+    KryoClasses.addTo(conf);
     if (master != null) {
       conf.setMaster(master);
     } else {

@@ -100,7 +100,6 @@ class ArchitectureTest {
     assertEquals(23, arch.weightOffset(3));
     assertEquals(25, arch.biasOffset(3));
     assertEquals(26, arch.numParameters());
-    assertEquals(4, arch.maxUnits());
     assertEquals(RELU, arch.activation(1));
     assertEquals(TANH, arch.activation(2));
     assertEquals(SIG, arch.activation(3));
@@ -116,7 +115,6 @@ class ArchitectureTest {
     // 12288·20 + 20 + 20·7 + 7 + 7·5 + 5 + 5·1 + 1
     assertEquals(245_760 + 20 + 140 + 7 + 35 + 5 + 5 + 1, arch.numParameters());
     assertEquals(List.of(RELU, RELU, RELU, SIG), arch.activations());
-    assertEquals(12288, arch.maxUnits());
   }
 
   @Test
