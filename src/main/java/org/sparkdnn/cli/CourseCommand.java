@@ -107,7 +107,7 @@ final class CourseCommand implements Callable<Integer> {
     boolean printLast = run.style == CourseCase.Style.WEEK4;
     try (OutputDirectory target = OutputDirectory.prepare(new Path(outputDir), replace, sc.hadoopConfiguration())) {
       TrainingJob.Outcome outcome = TrainingJob.run(sc, spec, target,
-          new CostPrinter(out, run.printEvery, run.iterations, costFormat, printLast), out);
+          new CostPrinter(out, run.printEvery, run.iterations, costFormat, printLast, false), out);
       boolean[] trainCorrect = null;
       boolean[] testCorrect = null;
       if (run.style == CourseCase.Style.WEEK4) {

@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         OutputDirectory target =
             OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
       TrainingJob.Outcome outcome = TrainingJob.run(session.context(), spec, target,
-          new CostPrinter(out, printEvery, iterations, Double::toString, true), out);
+          new CostPrinter(out, printEvery, iterations, Double::toString, true, true), out);
       out.println("Train accuracy: " + accuracy(outcome.train()));
       if (outcome.test() != null) {
         out.println("Test accuracy: " + accuracy(outcome.test()));

@@ -61,6 +61,8 @@ class TrainPredictEvaluateTest {
     assertTrue(training.out().contains("Cost after iteration 0: 0.693048"), training.toString());
     assertTrue(training.out().contains("Cost after iteration 1000: 0.288083"), training.toString());
     assertTrue(training.out().contains("Cost after iteration 2499: "), training.toString());
+    assertTrue(training.out().lines().anyMatch(l -> l.startsWith("Cost after iteration 500: ")
+        && l.matches(".*   \\[\\d+\\.\\d s elapsed, ETA \\d+\\.\\d s\\]")), training.toString());
     JsonNode metrics = JSON.readTree(modelDir.resolve("metrics.json").toFile());
     assertEquals(2500, metrics.get("costs").size());
     assertEquals(0.693048, metrics.get("costs").get(0).asDouble(), 5e-7);
