@@ -17,7 +17,7 @@ final class CostPrinter implements IterationListener {
   private final DoubleFunction<String> format;
   private final boolean printLast;
   private final boolean timing;
-  private final long start = System.nanoTime();
+  private long start = System.nanoTime();
 
   /**
    * @param format how a cost is written: full precision (week 4) or six decimals (weeks 2 and 3)
@@ -32,6 +32,11 @@ final class CostPrinter implements IterationListener {
     this.format = format;
     this.printLast = printLast;
     this.timing = timing;
+  }
+
+  @Override
+  public void onStart() {
+    start = System.nanoTime();
   }
 
   @Override

@@ -40,6 +40,11 @@ public final class SparkDnn {
     listExitCodes(commandLine);
     commandLine.setParameterExceptionHandler(SparkDnn::usageError);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
+    try {
+      ConfigFile.install(commandLine, args);
+    } catch (CommandLine.ParameterException e) {
+      return usageError(e, args);
+    }
     return commandLine.execute(args);
   }
 

@@ -83,6 +83,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace --output if it exists.")
   boolean overwrite;
 
+  @Option(names = ConfigFile.OPTION, paramLabel = "FILE",
+      description = "Read options from this properties file (key = option name without --, e.g. "
+          + "learning-rate = 0.0075; template: conf/spark-dnn.properties); the command line overrides it.")
+  String config;
+
   @Mixin
   DataOptions data;
 

@@ -41,6 +41,7 @@ public final class GradientDescent {
   public TrainingResult run(GradientSource source, Parameters initial, IterationListener listener) {
     Parameters parameters = initial.copy();
     double[] costs = new double[iterations];
+    listener.onStart();
     for (int i = 0; i < iterations; i++) {
       GradientSums sums = source.gradientSums(parameters);
       double cost = sums.cost();

@@ -1,8 +1,11 @@
 package org.sparkdnn.train;
 
-/** Told of every iteration's cost, in order. */
+/** Told when gradient descent starts, then of every iteration's cost, in order. */
 @FunctionalInterface
 public interface IterationListener {
+  /** Gradient descent is about to compute iteration 0. */
+  default void onStart() {}
+
   /** Iteration {@code iteration} (0-based) computed {@code cost} from the parameters before its update. */
   void onIteration(int iteration, double cost);
 }
