@@ -1,6 +1,7 @@
 package org.sparkdnn.cli;
 
 import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.spark.BadRowPolicy;
 import org.sparkdnn.spark.CsvBlockReader;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,16 @@ final class DataOptions {
           + "(default: ${DEFAULT-VALUE}).")
   int blockSize;
 
+  @Option(names = "--on-bad-row", paramLabel = "fail|skip", defaultValue = "fail",
+      description = "A row that cannot be parsed stops the run (fail), or is left out, counted and reported with "
+          + "its file and line (skip) (default: ${DEFAULT-VALUE}).")
+  String onBadRow;
+
+  @Option(names = "--max-bad-rows", paramLabel = "N", defaultValue = "100",
+      description = "With --on-bad-row skip, fail when an input has more than N bad rows "
+          + "(default: ${DEFAULT-VALUE}).")
+  long maxBadRows;
+
   /** The CSV layout these options describe. */
   CsvFormat format() {
     CsvFormat format = CsvFormat.defaults().withHeader(header);
@@ -50,6 +61,18 @@ final class DataOptions {
       throw new IllegalArgumentException(
           "--label-column: expected a column index or 'none', found '" + labelColumn + "'");
     }
+  }
+
+  /** What a bad row does, as --on-bad-row and --max-bad-rows say. */
+  BadRowPolicy badRows() {
+    if (maxBadRows < 0) {
+      throw new IllegalArgumentException("--max-bad-rows: expected 0 or more, found " + maxBadRows);
+    }
+    return switch (onBadRow) {
+      case "fail" -> BadRowPolicy.FAIL;
+      case "skip" -> BadRowPolicy.skipUpTo(maxBadRows);
+      default -> throw new IllegalArgumentException("--on-bad-row: expected fail or skip, found '" + onBadRow + "'");
+    };
   }
 
   /** Samples per block for rows of {@code numFeatures}. */

@@ -64,6 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("threshold", threshold);
         json.put("model", model.model);
         json.put("input", input);
+        json.put("bad_rows", blocks.skippedRows().toMap());
         JsonFiles.writeAtomically(json, new Path(output), sc.hadoopConfiguration());
         System.out.println("Metrics written to " + output);
       }

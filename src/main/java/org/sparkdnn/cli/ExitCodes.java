@@ -10,7 +10,10 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** Anything not covered below (an I/O failure, a bug). */
   public static final int FAILURE = 1;
-  /** Usage or configuration error: unknown or missing option, invalid value. */
+  /**
+   * Usage or configuration error: unknown or missing option, invalid value, an existing --output or one that cannot
+   * be created, a Spark master that does not answer.
+   */
   public static final int USAGE = 2;
   /** Invalid input data or model file: missing, empty, malformed, or not matching the layer sizes. */
   public static final int INVALID_INPUT = 3;

@@ -32,14 +32,19 @@ final class ModelOptions {
   }
 
   /**
-   * {@code input} as cached blocks, read with the model's n[0] and scaling after its width was checked.
+   * {@code input} as cached blocks, read with the model's n[0] and scaling after its width was checked; prints the
+   * bad rows skipped, if any.
    */
   static DistributedBlocks load(JavaSparkContext sc, SavedModel saved, String input, CsvFormat format,
       DataOptions data) {
     int inputSize = saved.architecture().inputSize();
     InputWidth.check(input, format, inputSize, "the model", sc.hadoopConfiguration());
     int blockColumns = data.blockColumns(inputSize);
-    CsvBlockReader reader = new CsvBlockReader(format, saved.scaling(), inputSize, blockColumns);
-    return DistributedBlocks.load(sc, input, reader, data.partitions, blockColumns);
+    CsvBlockReader reader = new CsvBlockReader(format, saved.scaling(), inputSize, blockColumns, data.badRows());
+    DistributedBlocks blocks = DistributedBlocks.load(sc, input, reader, data.partitions, blockColumns);
+    if (blocks.skippedRows().count() > 0) {
+      System.out.println(blocks.skippedRows().describe(input));
+    }
+    return blocks;
   }
 }

@@ -1,6 +1,7 @@
 package org.sparkdnn.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.InputDataException;
 import org.sparkdnn.io.ModelFormatException;
@@ -80,7 +81,10 @@ public final class SparkDnn {
       code = ExitCodes.USAGE;
     } else {
       code = ExitCodes.FAILURE;
-      e.printStackTrace(err);
+      if (!(e instanceof UncheckedIOException)) {
+        // an I/O failure (disk full, permission denied) says it all in its message; anything else may be a bug
+        e.printStackTrace(err);
+      }
     }
     err.println(name + ": error: " + e.getMessage());
     err.flush();

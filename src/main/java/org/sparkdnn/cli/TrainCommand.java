@@ -110,8 +110,8 @@ final class TrainCommand implements Callable<Integer> {
     if (!format.hasLabel()) {
       throw new IllegalArgumentException("--label-column: training needs labels, found 'none'");
     }
-    CsvBlockReader reader =
-        new CsvBlockReader(format, scaling, architecture.inputSize(), data.blockColumns(architecture.inputSize()));
+    CsvBlockReader reader = new CsvBlockReader(format, scaling, architecture.inputSize(),
+        data.blockColumns(architecture.inputSize()), data.badRows());
     TrainingJob.Spec spec = new TrainingJob.Spec(trainPath, testPath, architecture, reader, data.partitions, descent,
         conf -> initFrom != null
             ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
@@ -163,6 +163,8 @@ final class TrainCommand implements Callable<Integer> {
     config.put("label_column", data.labelColumn);
     config.put("header", data.header);
     config.put("delimiter", data.delimiter);
+    config.put("on_bad_row", data.onBadRow);
+    config.put("max_bad_rows", data.maxBadRows);
     return config;
   }
 }

@@ -20,6 +20,7 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.spark.SkippedRows;
 import org.sparkdnn.spark.SparkEvaluator;
 import org.sparkdnn.spark.SparkGradientSource;
 import org.sparkdnn.train.GradientDescent;
@@ -27,9 +28,10 @@ import org.sparkdnn.train.IterationListener;
 import org.sparkdnn.train.TrainingResult;
 
 /**
- * The pipeline behind {@code train} and {@code course}: check the inputs, load and cache the training data,
- * initialise, run gradient descent, evaluate on the training (and test) data, and publish the model,
- * metrics.json and the learning curve into an output directory that appears whole or not at all.
+ * The pipeline behind {@code train} and {@code course}: check the inputs, load and cache the training (and test)
+ * data, initialise, run gradient descent, evaluate on the training (and test) data, and publish the model,
+ * metrics.json (with the bad rows skipped from each input) and the learning curve into an output directory that
+ * appears whole or not at all.
  */
 final class TrainingJob {
   /** The metrics file written beside the model. */
@@ -69,8 +71,29 @@ final class TrainingJob {
     }
     PhaseTimer timer = new PhaseTimer();
     DistributedBlocks train = timer.time("load", () -> load(sc, spec.trainPath(), spec));
-    out.println("Training data: " + train.numExamples() + " samples of " + architecture.inputSize()
-        + " features in " + train.numPartitions() + " partitions");
+    DistributedBlocks test = null;
+    try {
+      out.println("Training data: " + train.numExamples() + " samples of " + architecture.inputSize()
+          + " features in " + train.numPartitions() + " partitions");
+      reportSkipped(train, spec.trainPath(), out);
+      // read before training, so that a bad test row stops the run before the work rather than after it
+      test = spec.testPath() == null ? null : timer.time("load", () -> load(sc, spec.testPath(), spec));
+      if (test != null) {
+        reportSkipped(test, spec.testPath(), out);
+      }
+      return trainAndPublish(sc, spec, train, test, timer, target, listener);
+    } finally {
+      train.unpersist();
+      if (test != null) {
+        test.unpersist();
+      }
+    }
+  }
+
+  private static Outcome trainAndPublish(JavaSparkContext sc, Spec spec, DistributedBlocks train,
+      DistributedBlocks test, PhaseTimer timer, OutputDirectory target, IterationListener listener) {
+    Configuration conf = sc.hadoopConfiguration();
+    Architecture architecture = spec.architecture();
     Parameters initial = spec.initial().apply(conf);
     TrainingResult result = timer.time("train", () -> spec.descent().run(
         new SparkGradientSource(sc, train, architecture),
@@ -78,20 +101,13 @@ final class TrainingJob {
 
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("costs", result.costs());
-    BinaryMetrics[] evaluated = new BinaryMetrics[2];
-    timer.time("evaluate", () -> {
-      evaluated[0] = SparkEvaluator.evaluate(sc, train, result.parameters(), THRESHOLD);
-      train.unpersist();
-      if (spec.testPath() != null) {
-        DistributedBlocks test = load(sc, spec.testPath(), spec);
-        evaluated[1] = SparkEvaluator.evaluate(sc, test, result.parameters(), THRESHOLD);
-        test.unpersist();
-      }
-      return null;
-    });
-    metrics.put("train", evaluated[0].toMap());
-    if (evaluated[1] != null) {
-      metrics.put("test", evaluated[1].toMap());
+    BinaryMetrics trainMetrics = timer.time("evaluate",
+        () -> SparkEvaluator.evaluate(sc, train, result.parameters(), THRESHOLD));
+    metrics.put("train", withBadRows(trainMetrics, train.skippedRows()));
+    BinaryMetrics testMetrics = null;
+    if (test != null) {
+      testMetrics = timer.time("evaluate", () -> SparkEvaluator.evaluate(sc, test, result.parameters(), THRESHOLD));
+      metrics.put("test", withBadRows(testMetrics, test.skippedRows()));
     }
     Map<String, Object> config = new LinkedHashMap<>(spec.config());
     config.put("partitions", train.numPartitions());
@@ -110,7 +126,20 @@ final class TrainingJob {
     metrics.put("wall_time_seconds", timer.seconds());
     JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
     target.commit();
-    return new Outcome(result, evaluated[0], evaluated[1], target.path());
+    return new Outcome(result, trainMetrics, testMetrics, target.path());
+  }
+
+  /** A data set's section of metrics.json: its metrics and {@code bad_rows}, the rows skipped while loading. */
+  private static Map<String, Object> withBadRows(BinaryMetrics metrics, SkippedRows skipped) {
+    Map<String, Object> section = new LinkedHashMap<>(metrics.toMap());
+    section.put("bad_rows", skipped.toMap());
+    return section;
+  }
+
+  private static void reportSkipped(DistributedBlocks blocks, String path, PrintStream out) {
+    if (blocks.skippedRows().count() > 0) {
+      out.println(blocks.skippedRows().describe(path));
+    }
   }
 
   private static DistributedBlocks load(JavaSparkContext sc, String path, Spec spec) {

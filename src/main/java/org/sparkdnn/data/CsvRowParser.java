@@ -143,6 +143,44 @@ public final class CsvRowParser implements Serializable {
     return count;
   }
 
+  /**
+   * Whether a line reads as a header rather than data: every field, trimmed, is a name, i.e. text with a letter
+   * that is not a number (e.g. {@code label,x1,x2}; not {@code 0;1.5;2}, data with another delimiter).
+   */
+  public static boolean looksLikeHeader(String line, char delimiter) {
+    int start = !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    while (true) {
+      int stop = line.indexOf(delimiter, start);
+      int e = stop < 0 ? line.length() : stop;
+      int s = start;
+      while (s < e && line.charAt(s) <= ' ') {
+        s++;
+      }
+      while (e > s && line.charAt(e - 1) <= ' ') {
+        e--;
+      }
+      if (!isName(line, s, e)) {
+        return false;
+      }
+      if (stop < 0) {
+        return true;
+      }
+      start = stop + 1;
+    }
+  }
+
+  private static boolean isName(String line, int start, int end) {
+    if (!Double.isNaN(Decimal.parse(line, start, end))) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (Character.isLetter(line.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isBlank(String line, int start, int end) {
     for (int i = start; i < end; i++) {
       if (line.charAt(i) > ' ') {

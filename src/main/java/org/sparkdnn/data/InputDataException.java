@@ -2,7 +2,8 @@ package org.sparkdnn.data;
 
 /**
  * Bad input data, located: the file, the 1-based line, the 1-based field (0 for the row as a whole),
- * what was expected and what was found. Thrown on executors and carried back to the driver intact.
+ * what was expected and what was found, and optionally a hint at the likely mistake. Thrown on executors
+ * and carried back to the driver intact.
  */
 public final class InputDataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,14 +13,25 @@ public final class InputDataException extends RuntimeException {
   private final int field;
   private final String expected;
   private final String found;
+  private final String hint;
 
   public InputDataException(String file, long line, int field, String expected, String found) {
-    super(describe(file, line, field, expected, found));
+    this(file, line, field, expected, found, null);
+  }
+
+  private InputDataException(String file, long line, int field, String expected, String found, String hint) {
+    super(describe(file, line, field, expected, found) + (hint == null ? "" : "; " + hint));
     this.file = file;
     this.line = line;
     this.field = field;
     this.expected = expected;
     this.found = found;
+    this.hint = hint;
+  }
+
+  /** This error with a hint at the likely mistake appended to the message, e.g. "drop --header". */
+  public InputDataException withHint(String hint) {
+    return new InputDataException(file, line, field, expected, found, hint);
   }
 
   /** A problem with a whole file or path rather than one line (line 0). */
@@ -58,5 +70,10 @@ public final class InputDataException extends RuntimeException {
 
   public String found() {
     return found;
+  }
+
+  /** The hint at the likely mistake, or null. */
+  public String hint() {
+    return hint;
   }
 }

@@ -10,7 +10,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * An output directory that appears whole or not at all: files are written into a hidden staging directory
  * beside it, which {@link #commit()} renames into place; {@link #close()} removes the staging directory of a
- * run that failed. An existing target is refused unless overwriting was asked for.
+ * run that failed. An existing target is refused unless overwriting was asked for, and is replaced only once the
+ * new one is complete. A place where no directory can be created is refused before any work is done.
  */
 public final class OutputDirectory implements AutoCloseable {
   private final Path target;
@@ -27,9 +28,11 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   /**
-   * Checks that {@code target} can be written, before any work is done.
+   * Checks that {@code target} can be written, before any work is done, by creating and removing the staging
+   * directory (which creates missing parent directories).
    *
-   * @throws IllegalArgumentException if it exists and {@code overwrite} is false
+   * @throws IllegalArgumentException if it exists and {@code overwrite} is false, or no directory can be created
+   *     there (a parent is a file, permission is denied)
    */
   public static OutputDirectory prepare(Path target, boolean overwrite, Configuration conf) {
     try {
@@ -40,10 +43,34 @@ public final class OutputDirectory implements AutoCloseable {
             + "found an existing " + (fs.getFileStatus(qualified).isDirectory() ? "directory" : "file")
             + " (pass --overwrite to replace it)");
       }
-      return new OutputDirectory(qualified, overwrite, fs);
+      OutputDirectory output = new OutputDirectory(qualified, overwrite, fs);
+      output.requireCreatable(target);
+      return output;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check --output " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Creates and removes the staging directory; if that fails, says why: a file in the way, or permissions. */
+  private void requireCreatable(Path given) throws IOException {
+    String failure;
+    try {
+      if (fs.mkdirs(staging)) {
+        fs.delete(staging, true);
+        return;
+      }
+      failure = "refused by the file system";
+    } catch (IOException e) {
+      failure = e.getMessage();
+    }
+    Path ancestor = staging.getParent();
+    while (!fs.exists(ancestor)) {
+      ancestor = ancestor.getParent();
+    }
+    String found = fs.getFileStatus(ancestor).isFile() ? "a file at " + ancestor
+        : "no permission to create it in " + ancestor + " (" + failure + ")";
+    throw new IllegalArgumentException("--output " + given + ": expected a directory that can be created, "
+        + "found " + found);
   }
 
   /** Where the directory will be once committed. */
@@ -56,22 +83,41 @@ public final class OutputDirectory implements AutoCloseable {
     return staging;
   }
 
-  /** Moves the staging directory into place, replacing the target if overwriting was asked for. */
+  /**
+   * Moves the staging directory into place. A target being replaced is first moved aside, and moved back if the
+   * new one cannot take its place; it is deleted only once the new one is there.
+   */
   public void commit() {
+    Path previous = null;
     try {
       if (fs.exists(target)) {
         if (!overwrite) {
           throw new IllegalStateException(
               "--output " + target + " appeared while this run was writing; its results stay in " + staging);
         }
-        fs.delete(target, true);
+        previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + UUID.randomUUID());
+        if (!fs.rename(target, previous)) {
+          throw new IOException("could not move the previous " + target + " aside to " + previous);
+        }
       }
       if (!fs.rename(staging, target)) {
+        if (previous != null && !fs.rename(previous, target)) {
+          throw new IOException("rename of " + staging + " to " + target + " failed, and the previous version "
+              + "could not be moved back; it is in " + previous);
+        }
         throw new IOException("rename of " + staging + " to " + target + " failed");
       }
       committed = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+    }
+    if (previous != null) {
+      try {
+        fs.delete(previous, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            target + " was published, but its previous version could not be removed from " + previous, e);
+      }
     }
   }
 

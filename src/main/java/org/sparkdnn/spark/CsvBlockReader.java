@@ -31,7 +31,9 @@ import scala.Tuple2;
 
 /**
  * Reads labelled CSV into {@link ColumnBlock}s, one Hadoop input split at a time, keeping the file order.
- * A bad row fails its task with an {@link InputDataException} naming the file, line and field.
+ * A bad row fails its task with an {@link InputDataException} naming the file, line and field, or is skipped
+ * and counted, as the {@link BadRowPolicy} says. With a header expected, a first line that parses as data fails
+ * whatever the policy: the file has no header.
  */
 public final class CsvBlockReader implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -40,12 +42,20 @@ public final class CsvBlockReader implements Serializable {
   private final FeatureScaling scaling;
   private final int numFeatures;
   private final int blockColumns;
+  private final BadRowPolicy badRows;
+
+  /** A reader that fails on the first bad row. */
+  public CsvBlockReader(CsvFormat format, FeatureScaling scaling, int numFeatures, int blockColumns) {
+    this(format, scaling, numFeatures, blockColumns, BadRowPolicy.FAIL);
+  }
 
   /**
    * @param numFeatures n[0], the features every row must have
    * @param blockColumns the most samples one block holds
+   * @param badRows whether a bad row fails the load or is skipped
    */
-  public CsvBlockReader(CsvFormat format, FeatureScaling scaling, int numFeatures, int blockColumns) {
+  public CsvBlockReader(CsvFormat format, FeatureScaling scaling, int numFeatures, int blockColumns,
+      BadRowPolicy badRows) {
     if (numFeatures < 1) {
       throw new IllegalArgumentException("rows need at least 1 feature, found " + numFeatures);
     }
@@ -56,6 +66,7 @@ public final class CsvBlockReader implements Serializable {
     this.scaling = scaling;
     this.numFeatures = numFeatures;
     this.blockColumns = blockColumns;
+    this.badRows = badRows;
   }
 
   /** Most samples per block by default: as many as fit in 64 MiB of features, at most 4096. */
@@ -84,6 +95,11 @@ public final class CsvBlockReader implements Serializable {
     return numFeatures;
   }
 
+  /** What a bad row does. */
+  public BadRowPolicy badRows() {
+    return badRows;
+  }
+
   /** Where the first data row of an input is, and how many fields it has. */
   public record FirstRow(String file, long line, int fields) {}
 
@@ -108,8 +124,12 @@ public final class CsvBlockReader implements Serializable {
     }
   }
 
-  /** One RDD partition per input split, each a sequence of non-empty blocks in file order; not persisted. */
-  public JavaRDD<ColumnBlock> read(JavaSparkContext sc, String path) {
+  /**
+   * One RDD partition per input split, each a sequence of non-empty blocks in file order; not persisted.
+   *
+   * @param skipped where skipped bad rows are counted
+   */
+  JavaRDD<ColumnBlock> read(JavaSparkContext sc, String path, BadRowTally skipped) {
     List<Path> files = InputFiles.list(path, sc.hadoopConfiguration());
     Job job;
     try {
@@ -124,22 +144,33 @@ public final class CsvBlockReader implements Serializable {
     var lines = (JavaNewHadoopRDD<LongWritable, Text>)
         sc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     return lines.mapPartitionsWithInputSplit(
-        (split, records) -> new BlockIterator(((FileSplit) split).getPath(), records, shippedConf), true)
+        (split, records) -> new BlockIterator(((FileSplit) split).getPath(), records, shippedConf, skipped), true)
         .filter(block -> block.numColumns() > 0);
   }
 
-  /** Parses one split's lines into blocks of up to {@code blockColumns} samples. */
+  /**
+   * Parses one split's lines into blocks of up to {@code blockColumns} samples. Every line is a record, so a
+   * line number is the split's first line number plus the records read before it; that number is found, when a
+   * bad row needs it, by counting the lines before the split once.
+   */
   private final class BlockIterator implements Iterator<ColumnBlock> {
     private final Path file;
     private final Iterator<Tuple2<LongWritable, Text>> records;
     private final Broadcast<SerializableConfiguration> conf;
+    private final BadRowTally skipped;
     private final CsvRowParser parser;
+    /** Byte offset of the split's first line, -1 before it is read; its line number, 0 until needed. */
+    private long firstOffset = -1;
+    private long firstLine;
+    private long recordsRead;
+    private int described;
 
     BlockIterator(Path file, Iterator<Tuple2<LongWritable, Text>> records,
-        Broadcast<SerializableConfiguration> conf) {
+        Broadcast<SerializableConfiguration> conf, BadRowTally skipped) {
       this.file = file;
       this.records = records;
       this.conf = conf;
+      this.skipped = skipped;
       this.parser = new CsvRowParser(format, numFeatures, scaling);
     }
 
@@ -148,6 +179,7 @@ public final class CsvBlockReader implements Serializable {
       return records.hasNext();
     }
 
+    /** The next block; empty when every remaining row was skipped or a header ({@link #read} drops those). */
     @Override
     public ColumnBlock next() {
       if (!records.hasNext()) {
@@ -159,15 +191,29 @@ public final class CsvBlockReader implements Serializable {
       while (columns < blockColumns && records.hasNext()) {
         Tuple2<LongWritable, Text> record = records.next();
         long offset = record._1().get();
+        if (firstOffset < 0) {
+          firstOffset = offset;
+        }
+        long index = recordsRead++;
+        String line = record._2().toString();
         if (offset == 0 && format.header()) {
+          requireHeader(line, x, columns * numFeatures);
           continue;
         }
         try {
-          y[columns] = parser.parse(record._2().toString(), x, columns * numFeatures);
+          y[columns] = parser.parse(line, x, columns * numFeatures);
+          columns++;
         } catch (FieldException e) {
-          throw located(offset, e);
+          InputDataException bad = new InputDataException(file.toString(), lineNumber(index), e.field(),
+              e.expected(), e.found());
+          if (offset == 0 && CsvRowParser.looksLikeHeader(line, format.delimiter())) {
+            bad = bad.withHint("is line 1 a header? pass --header");
+          }
+          if (!badRows.skip()) {
+            throw bad;
+          }
+          skipped.add(bad, described++ < SkippedRows.KEPT);
         }
-        columns++;
       }
       if (columns < blockColumns) {
         x = Arrays.copyOf(x, columns * numFeatures);
@@ -176,14 +222,27 @@ public final class CsvBlockReader implements Serializable {
       return new ColumnBlock(numFeatures, x, y);
     }
 
-    private InputDataException located(long offset, FieldException e) {
-      long line;
+    /** Fails if line 1, which should be a header, parses as data; {@code x} from {@code offset} is scratch. */
+    private void requireHeader(String line, double[] x, int offset) {
       try {
-        line = InputFiles.lineNumberAt(file, offset, conf.value().value());
-      } catch (IOException io) {
-        throw new UncheckedIOException("cannot re-read " + file + " to locate a bad row at byte " + offset, io);
+        parser.parse(line, x, offset);
+      } catch (FieldException notData) {
+        return;
       }
-      return new InputDataException(file.toString(), line, e.field(), e.expected(), e.found());
+      throw new InputDataException(file.toString(), 1, 0, "a header line", "a data row").withHint("drop --header");
+    }
+
+    /** The 1-based line number of the split's record {@code index} (0-based). */
+    private long lineNumber(long index) {
+      if (firstLine == 0) {
+        try {
+          firstLine = firstOffset == 0 ? 1 : InputFiles.lineNumberAt(file, firstOffset, conf.value().value());
+        } catch (IOException io) {
+          throw new UncheckedIOException(
+              "cannot re-read " + file + " to locate a bad row after byte " + firstOffset, io);
+        }
+      }
+      return firstLine + index;
     }
   }
 }

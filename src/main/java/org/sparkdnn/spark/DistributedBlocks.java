@@ -23,24 +23,29 @@ import scala.Tuple2;
 public final class DistributedBlocks {
   private final JavaRDD<ColumnBlock> blocks;
   private final long numExamples;
+  private final SkippedRows skippedRows;
   /** Where the blocks of an HDF5 file are recomputed from, one per partition; none for CSV. */
   private final List<Broadcast<List<ColumnBlock>>> sources;
 
-  private DistributedBlocks(JavaRDD<ColumnBlock> blocks, long numExamples,
+  private DistributedBlocks(JavaRDD<ColumnBlock> blocks, long numExamples, SkippedRows skippedRows,
       List<Broadcast<List<ColumnBlock>>> sources) {
     this.blocks = blocks;
     this.numExamples = numExamples;
+    this.skippedRows = skippedRows;
     this.sources = sources;
   }
 
   /**
    * Reads {@code path}, builds the blocks once, persists and counts them. A path ending in {@code .h5} or
    * {@code .hdf5} (any case) is read as a course HDF5 file ({@link CourseHdf5}), with the reader's scaling.
+   * Bad rows are skipped if the reader's {@link BadRowPolicy} says so; they are counted by the job that first
+   * computes and caches the blocks, and only by it ({@link BadRowTally}).
    *
    * @param partitions the number of partitions, or 0 for at least Spark's default parallelism (exactly it for an
    *     HDF5 file, which has no input splits)
    * @param blockColumns the most samples one cached block holds
-   * @throws InputDataException if the input is missing, empty or holds a bad row
+   * @throws InputDataException if the input is missing, empty or holds a bad row (with skipping: more bad rows
+   *     than the policy allows, or nothing but bad rows)
    */
   public static DistributedBlocks load(JavaSparkContext sc, String path, CsvBlockReader reader, int partitions,
       int blockColumns) {
@@ -50,7 +55,8 @@ public final class DistributedBlocks {
     if (CourseHdf5.isHdf5(path)) {
       return loadCourseHdf5(sc, path, reader, partitions > 0 ? partitions : sc.defaultParallelism(), blockColumns);
     }
-    JavaRDD<ColumnBlock> read = reader.read(sc, path).persist(StorageLevel.MEMORY_AND_DISK());
+    BadRowTally tally = BadRowTally.register(sc);
+    JavaRDD<ColumnBlock> read = reader.read(sc, path, tally).persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = SparkErrors.unwrap(() -> read
         .mapPartitions(it -> {
           long count = 0;
@@ -60,17 +66,25 @@ public final class DistributedBlocks {
           return List.of(count).iterator();
         })
         .collect()).stream().mapToLong(Long::longValue).toArray();
+    SkippedRows skipped = tally.snapshot();
     long m = 0;
     for (long count : counts) {
       m += count;
     }
+    long maxSkipped = reader.badRows().maxSkipped();
+    if (skipped.count() > maxSkipped) {
+      read.unpersist(false);
+      throw InputDataException.ofFile(path, "at most " + maxSkipped + " bad rows", skipped.count() + " bad rows")
+          .withHint("fix them or raise --max-bad-rows; the first:" + skipped.listing());
+    }
     if (m == 0) {
       read.unpersist(false);
-      throw InputDataException.ofFile(path, "at least one data row", "none");
+      throw InputDataException.ofFile(path, "at least one data row",
+          skipped.count() == 0 ? "none" : "none but " + skipped.count() + " bad rows, skipped");
     }
     int target = partitions > 0 ? partitions : Math.max(read.getNumPartitions(), sc.defaultParallelism());
     if (target == read.getNumPartitions()) {
-      return new DistributedBlocks(read, m, List.of());
+      return new DistributedBlocks(read, m, skipped, List.of());
     }
     long[] starts = new long[counts.length];
     for (int p = 1; p < counts.length; p++) {
@@ -83,7 +97,7 @@ public final class DistributedBlocks {
         .mapPartitions(it -> concatenate(it, blockColumns), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return new DistributedBlocks(recut, m, List.of()).materialized();
+      return new DistributedBlocks(recut, m, skipped, List.of()).materialized();
     } finally {
       read.unpersist(false);
     }
@@ -119,7 +133,8 @@ public final class DistributedBlocks {
     JavaRDD<ColumnBlock> blocks = sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
         .mapPartitionsWithIndex((q, it) -> sources.get(q).value().iterator(), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    DistributedBlocks loaded = new DistributedBlocks(blocks, m, List.copyOf(sources)).materialized();
+    DistributedBlocks loaded =
+        new DistributedBlocks(blocks, m, SkippedRows.NONE, List.copyOf(sources)).materialized();
     // Cached now: the executors' copies can go; the driver keeps its own for recomputing a lost partition.
     sources.forEach(source -> source.unpersist(false));
     return loaded;
@@ -189,6 +204,11 @@ public final class DistributedBlocks {
   /** m, the number of samples. */
   public long numExamples() {
     return numExamples;
+  }
+
+  /** The bad rows skipped while loading; {@link SkippedRows#NONE} unless the reader skips them. */
+  public SkippedRows skippedRows() {
+    return skippedRows;
   }
 
   public int numPartitions() {

@@ -1,5 +1,10 @@
 package org.sparkdnn.spark;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -10,6 +15,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 public final class SparkContexts implements AutoCloseable {
   /** The master used when neither {@code --master} nor {@code spark-submit} names one. */
   public static final String DEFAULT_MASTER = "local[*]";
+
+  /** How long a standalone master ({@code spark://}) has to accept a connection before the run gives up. */
+  static final int CONNECT_TIMEOUT_SECONDS = 5;
 
   private final JavaSparkContext context;
   private final boolean owned;
@@ -23,6 +31,10 @@ public final class SparkContexts implements AutoCloseable {
    * {@code existing} if not null, else a new context for {@code appName}: {@code master} (may be null) overrides
    * {@code spark.master}, which {@code spark-submit} sets, and {@link #DEFAULT_MASTER} applies when neither does.
    * A new context registers spark-dnn's classes with Kryo ({@link KryoClasses}), in case Kryo is configured.
+   * A standalone master ({@code spark://host:port}, or several for high availability) must accept a TCP connection
+   * within {@value #CONNECT_TIMEOUT_SECONDS} s, or the run stops before Spark's own retries begin.
+   *
+   * @throws IllegalArgumentException if no standalone master answers, or its URL has no host and port
    */
   public static SparkContexts start(JavaSparkContext existing, String appName, String master) {
     if (existing != null) {
@@ -35,7 +47,47 @@ public final class SparkContexts implements AutoCloseable {
     } else {
       conf.setIfMissing("spark.master", DEFAULT_MASTER);
     }
+    requireReachable(conf.get("spark.master"), master != null ? "--master" : "spark.master");
     return new SparkContexts(new JavaSparkContext(conf), true);
+  }
+
+  /** For a {@code spark://} URL, connects to each of its masters in turn until one answers. */
+  private static void requireReachable(String url, String option) {
+    String prefix = "spark://";
+    if (!url.startsWith(prefix)) {
+      return;
+    }
+    List<String> failures = new ArrayList<>();
+    for (String hostPort : url.substring(prefix.length()).split(",")) {
+      InetSocketAddress address = address(hostPort, url, option);
+      if (address.isUnresolved()) {
+        failures.add(hostPort + " (unknown host)");
+        continue;
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(address, CONNECT_TIMEOUT_SECONDS * 1000);
+        return;
+      } catch (IOException e) {
+        failures.add(hostPort + " (" + e.getMessage() + ")");
+      }
+    }
+    throw new IllegalArgumentException(option + " " + url + ": expected a reachable Spark master, found no answer at "
+        + String.join(", ", failures) + " within " + CONNECT_TIMEOUT_SECONDS + " s");
+  }
+
+  /** "host:port" or "[ipv6]:port", resolved if the name is known. */
+  private static InetSocketAddress address(String hostPort, String url, String option) {
+    int colon = hostPort.lastIndexOf(':');
+    String port = colon > 0 ? hostPort.substring(colon + 1) : "";
+    if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+      throw new IllegalArgumentException(option + " " + url + ": expected spark://HOST:PORT[,HOST:PORT...], "
+          + "found '" + hostPort + "'");
+    }
+    String host = hostPort.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return new InetSocketAddress(host, Integer.parseInt(port));
   }
 
   public JavaSparkContext context() {

@@ -6,7 +6,7 @@ import org.sparkdnn.model.Parameters;
 /**
  * Batch gradient descent (course week 2-4 {@code optimize} / {@code L_layer_model}): in iteration i, compute the
  * cost and gradient sums at the current parameters, record the cost as "cost after iteration i", then update
- * {@code θ := θ − α·(1/m)·Σ∇}. A NaN or infinite cost stops training at once.
+ * {@code θ := θ − α·(1/m)·Σ∇}. A NaN or infinite cost or gradient stops training at once.
  */
 public final class GradientDescent {
   private final double learningRate;
@@ -36,7 +36,8 @@ public final class GradientDescent {
    * Runs all iterations from {@code initial} (left unchanged).
    *
    * @return the final parameters and the cost of every iteration
-   * @throws TrainingDivergedException if a cost is NaN or infinite; the parameters are not updated from it
+   * @throws TrainingDivergedException if a cost or a gradient sum is NaN or infinite; the parameters are not
+   *     updated from it
    */
   public TrainingResult run(GradientSource source, Parameters initial, IterationListener listener) {
     Parameters parameters = initial.copy();
@@ -46,7 +47,12 @@ public final class GradientDescent {
       GradientSums sums = source.gradientSums(parameters);
       double cost = sums.cost();
       if (!Double.isFinite(cost)) {
-        throw new TrainingDivergedException(i, cost, learningRate);
+        throw TrainingDivergedException.ofCost(i, cost, learningRate);
+      }
+      for (double value : sums.values()) {
+        if (!Double.isFinite(value)) {
+          throw TrainingDivergedException.ofGradient(i, value, cost, learningRate);
+        }
       }
       costs[i] = cost;
       listener.onIteration(i, cost);

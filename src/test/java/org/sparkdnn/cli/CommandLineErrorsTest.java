@@ -2,15 +2,20 @@ package org.sparkdnn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.testing.CsvData;
@@ -112,10 +117,58 @@ class CommandLineErrorsTest {
         "leaky_relu");
     assertFails(train("--activations", "relu,relu"), ExitCodes.USAGE, "output activation must be sigmoid");
     assertFails(train("--learning-rate", "-1"), ExitCodes.USAGE, "learning rate", "found -1.0");
+    assertFails(train("--learning-rate", "0"), ExitCodes.USAGE, "learning rate", "found 0.0");
+    assertFails(train("--learning-rate", "0,01"), ExitCodes.USAGE, "--learning-rate", "'0,01'");
     assertFails(train("--iterations", "0"), ExitCodes.USAGE, "iterations must be at least 1, found 0");
     assertFails(train("--layers", "2,0,1"), ExitCodes.USAGE, "n[1] = 0");
     assertFails(train("--init", "glorot"), ExitCodes.USAGE, "unknown initialisation 'glorot'");
     assertFails(train("--scale", "-3"), ExitCodes.USAGE, "'-3'");
+  }
+
+  @Test
+  void divergingTrainingStopsAtOnceWithExit4AndSuggestsASmallerLearningRate() throws IOException {
+    // ReLU hidden units at α = 100: the cost grows about a thousandfold an iteration until it overflows (at 102)
+    CommandRun run = train("--learning-rate", "100", "--iterations", "1000", "--print-every", "1");
+    assertFails(run, ExitCodes.DIVERGED, "training diverged at iteration ",
+        "expected a finite cost and gradient, found a cost of ", "try a smaller learning rate than 100.0");
+    assertFalse(run.out().contains("Cost after iteration 200:"), "stopped at once\n" + run);
+    assertFalse(Files.exists(dir.resolve("out")), "no output after a failure");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(), left.toList(), "no staging directory left");
+    }
+  }
+
+  @Test
+  void outputUnderAFileIsRefusedBeforeAnyWork() throws IOException {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+    Path output = file.resolve("out");
+    CommandRun run = train("--output", output.toString(), "--print-every", "1");
+    assertFails(run, ExitCodes.USAGE, "--output " + output + ": expected a directory that can be created",
+        "found a file at", "notes.txt");
+    assertFalse(run.out().contains("Cost after"), "refused before training\n" + run);
+    assertEquals("not a directory", Files.readString(file));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(file), left.toList(), "nothing created beside the file");
+    }
+  }
+
+  @Test
+  void unreachableSparkMasterIsAUsageErrorWithinSeconds() throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = closed.getLocalPort();
+    }
+    String master = "spark://127.0.0.1:" + port;
+    String output = dir.resolve("out").toString();
+    CommandRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CommandRun.withOwnContext("train",
+        "--train", FLOWER, "--layers", "2,1", "--learning-rate", "0.5", "--iterations", "3", "--output", output,
+        "--master", master));
+    assertFails(run, ExitCodes.USAGE, "--master " + master + ": expected a reachable Spark master, found no answer at "
+        + "127.0.0.1:" + port, "within 5 s");
+    assertFalse(Files.exists(dir.resolve("out")), "no output");
+    CommandRun malformed = CommandRun.withOwnContext("evaluate", "--model", output, "--input", FLOWER,
+        "--master", "spark://127.0.0.1");
+    assertFails(malformed, ExitCodes.USAGE, "expected spark://HOST:PORT", "found '127.0.0.1'");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.sparkdnn.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -245,6 +246,23 @@ class CsvRowParserTest {
     assertEquals("label column: expected 0..4 for 4 features plus a label, found 5", e.getMessage());
     assertThrows(NullPointerException.class, () -> new CsvRowParser(null, 4, NONE));
     assertThrows(NullPointerException.class, () -> new CsvRowParser(CSV, 4, null));
+  }
+
+  @Test
+  void aLineOfWordsLooksLikeAHeader() {
+    assertTrue(CsvRowParser.looksLikeHeader("label,x1,x2", ','));
+    assertTrue(CsvRowParser.looksLikeHeader("\uFEFF label , pixel 1\tx2 \r", ','));
+    assertTrue(CsvRowParser.looksLikeHeader("y\tx", '\t'));
+  }
+
+  @Test
+  void aLineWithANumberOrAnEmptyFieldDoesNotLookLikeAHeader() {
+    assertFalse(CsvRowParser.looksLikeHeader("cat,1.2,3.5", ','));
+    assertFalse(CsvRowParser.looksLikeHeader("label,x1,2", ','));
+    assertFalse(CsvRowParser.looksLikeHeader("label,,x2", ','));
+    assertFalse(CsvRowParser.looksLikeHeader("", ','));
+    assertFalse(CsvRowParser.looksLikeHeader("0,1.5,-2", ','));
+    assertFalse(CsvRowParser.looksLikeHeader("0;1.5;-2", ','));
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.data.ColumnBlock;
@@ -161,5 +163,102 @@ class DistributedBlocksTest {
         () -> DistributedBlocks.load(SharedSpark.context(), path, reader, 2, 50));
     assertEquals(path, e.file());
     assertTrue(e.getMessage().contains("n[0] = 100") && e.getMessage().contains("12288"), e.getMessage());
+  }
+
+  /** Rows "label,i,-i" for i = 1..rows, with the given lines (1-based) replaced by a row whose x1 is "x". */
+  private Path writeWithBadLines(String name, int rows, int... badLines) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int line = 1; line <= rows; line++) {
+      int i = line;
+      boolean bad = Arrays.stream(badLines).anyMatch(b -> b == i);
+      text.append(line % 2).append(',').append(bad ? "x" : Integer.toString(line)).append(',').append(-line)
+          .append('\n');
+    }
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  /** Runs {@code body} with input splits of at most {@code bytes}, so that one file is read by many tasks. */
+  private static <T> T withSplitsOf(long bytes, Supplier<T> body) {
+    var conf = SharedSpark.context().hadoopConfiguration();
+    String key = "mapreduce.input.fileinputformat.split.maxsize";
+    String old = conf.get(key);
+    conf.setLong(key, bytes);
+    try {
+      return body.get();
+    } finally {
+      if (old == null) {
+        conf.unset(key);
+      } else {
+        conf.set(key, old);
+      }
+    }
+  }
+
+  @Test
+  void badRowInALaterSplitNamesItsLine() throws IOException {
+    Path file = writeWithBadLines("split.csv", 300, 251);
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.none(), 2, 16);
+    InputDataException e = assertThrows(InputDataException.class, () -> withSplitsOf(512,
+        () -> DistributedBlocks.load(SharedSpark.context(), file.toString(), reader, 0, 16)));
+    assertEquals(251, e.line(), e.getMessage());
+    assertEquals(2, e.field(), e.getMessage());
+  }
+
+  @Test
+  void skippedRowsAreCountedOnceAndTheFirstKeptInFileOrder() throws IOException {
+    int[] bad = {2, 40, 41, 97, 150, 151, 152, 200, 233, 260, 261, 262, 299};
+    Path file = writeWithBadLines("skip.csv", 300, bad);
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.none(), 2, 16,
+        BadRowPolicy.skipUpTo(bad.length));
+    // 1 partition: the splits' blocks are re-cut, a second job over the cached (and counted) blocks
+    DistributedBlocks blocks = withSplitsOf(512,
+        () -> DistributedBlocks.load(SharedSpark.context(), file.toString(), reader, 1, 16));
+    try {
+      assertEquals(300 - bad.length, blocks.numExamples());
+      SkippedRows skipped = blocks.skippedRows();
+      assertEquals(bad.length, skipped.count());
+      assertEquals(SkippedRows.KEPT, skipped.first().size());
+      for (int k = 0; k < SkippedRows.KEPT; k++) {
+        assertTrue(skipped.first().get(k).contains("skip.csv, line " + bad[k] + ", field 2: "),
+            skipped.first().get(k));
+      }
+      assertTrue(skipped.listing().endsWith("... and 3 more"), skipped.listing());
+    } finally {
+      blocks.unpersist();
+    }
+  }
+
+  @Test
+  void moreSkippedRowsThanAllowedFailNamingTheCountTheLimitAndTheFirst() throws IOException {
+    Path file = writeWithBadLines("many.csv", 30, 5, 6, 20);
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.none(), 2, 16,
+        BadRowPolicy.skipUpTo(2));
+    InputDataException e = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), file.toString(), reader, 0, 16));
+    assertTrue(e.getMessage().contains("expected at most 2 bad rows, found 3 bad rows"), e.getMessage());
+    assertTrue(e.getMessage().contains("many.csv, line 5, field 2: expected a finite number, found 'x'"),
+        e.getMessage());
+  }
+
+  @Test
+  void anInputOfNothingButSkippedRowsIsEmpty() throws IOException {
+    Path file = writeWithBadLines("all-bad.csv", 3, 1, 2, 3);
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.none(), 2, 16,
+        BadRowPolicy.skipUpTo(10));
+    InputDataException e = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), file.toString(), reader, 0, 16));
+    assertTrue(e.getMessage().contains("expected at least one data row, found none but 3 bad rows, skipped"),
+        e.getMessage());
+  }
+
+  @Test
+  void aNumericFirstLineWhereAHeaderIsExpectedFailsEvenWhenSkipping() throws IOException {
+    Path file = writeWithBadLines("headerless.csv", 5);
+    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults().withHeader(true), FeatureScaling.none(), 2, 16,
+        BadRowPolicy.skipUpTo(10));
+    InputDataException e = assertThrows(InputDataException.class,
+        () -> DistributedBlocks.load(SharedSpark.context(), file.toString(), reader, 0, 16));
+    assertEquals(1, e.line(), e.getMessage());
+    assertEquals("drop --header", e.hint(), e.getMessage());
   }
 }
