@@ -30,8 +30,10 @@ class CourseHdf5CommandTest {
         .orElseThrow().substring(prefix.length()));
   }
 
+  /** The "Cost after iteration i: c" lines, without train's "[… elapsed, ETA …]" suffix. */
   private static List<String> costLines(CommandRun run) {
-    return run.out().lines().filter(line -> line.startsWith("Cost after iteration")).toList();
+    return run.out().lines().filter(line -> line.startsWith("Cost after iteration"))
+        .map(line -> line.replaceFirst("\\s+\\[.*\\]$", "")).toList();
   }
 
   @Test
