@@ -104,6 +104,21 @@ public final class DistributedBlocks {
   }
 
   /**
+   * Persists and counts blocks built elsewhere (e.g. generated on the executors), keeping their partitions.
+   *
+   * @throws IllegalArgumentException if the blocks hold no sample
+   */
+  public static DistributedBlocks of(JavaRDD<ColumnBlock> blocks) {
+    JavaRDD<ColumnBlock> persisted = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+    long m = SparkErrors.unwrap(() -> persisted.map(b -> (long) b.numColumns()).fold(0L, Long::sum));
+    if (m == 0) {
+      persisted.unpersist(false);
+      throw new IllegalArgumentException("the blocks hold no sample");
+    }
+    return new DistributedBlocks(persisted, m, List.of());
+  }
+
+  /**
    * Reads the file on the driver and cuts it as a re-cut CSV: partition q holds samples
    * {@code [⌊q·m/N⌋, ⌊(q+1)·m/N⌋)}. Each partition's blocks are broadcast rather than parallelized, so that the
    * tasks of every later job carry a handle, not the data.

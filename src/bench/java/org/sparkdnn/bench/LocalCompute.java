@@ -1,0 +1,54 @@
+package org.sparkdnn.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.model.GradientSums;
+import org.sparkdnn.model.Network;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Workspace;
+
+/**
+ * The compute of one iteration without Spark: {@link Network#accumulateGradients} over every partition's blocks,
+ * one partition per task on a pool of as many threads as {@code local[N]} has, sums merged as the driver does.
+ */
+final class LocalCompute implements AutoCloseable {
+  private final List<List<ColumnBlock>> partitions;
+  private final ExecutorService pool;
+
+  LocalCompute(SyntheticData data, int threads) {
+    this.partitions = new ArrayList<>();
+    for (int p = 0; p < data.partitions(); p++) {
+      partitions.add(data.partition(p));
+    }
+    this.pool = Executors.newFixedThreadPool(threads);
+  }
+
+  /** Σ over all samples of the gradients and cost at {@code parameters}. */
+  GradientSums gradientSums(Parameters parameters) throws Exception {
+    List<Future<GradientSums>> parts = new ArrayList<>();
+    for (List<ColumnBlock> blocks : partitions) {
+      parts.add(pool.submit(() -> {
+        GradientSums sums = GradientSums.empty();
+        for (ColumnBlock block : blocks) {
+          Workspace ws = Workspace.reusable(parameters.architecture(), block.numColumns());
+          Network.accumulateGradients(parameters, block.X(), block.labels(), 0, ws, sums);
+        }
+        return sums;
+      }));
+    }
+    GradientSums total = GradientSums.empty();
+    for (Future<GradientSums> part : parts) {
+      total.merge(part.get());
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+  }
+}

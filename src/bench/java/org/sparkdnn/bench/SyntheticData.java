@@ -1,0 +1,62 @@
+package org.sparkdnn.bench;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.sparkdnn.data.ColumnBlock;
+
+/**
+ * Seeded synthetic samples: features uniform in [-1, 1), label 1 where a random linear rule {@code w·x + b} is
+ * positive. Partition p holds samples {@code [⌊p·m/P⌋, ⌊(p+1)·m/P⌋)} and is regenerated identically wherever it is
+ * asked for (the driver, an executor), so every contender trains on the same arrays.
+ */
+record SyntheticData(int numFeatures, long numExamples, int partitions, int blockColumns, long seed)
+    implements Serializable {
+
+  /** Most samples per block, as the CLI's default: what fits in 64 MiB of features, at most 4096. */
+  static int defaultBlockColumns(int numFeatures) {
+    return (int) Math.max(1, Math.min(4096, (64L << 20) / (8L * numFeatures)));
+  }
+
+  /** Bytes of features, 8·n[0]·m. */
+  long featureBytes() {
+    return 8L * numFeatures * numExamples;
+  }
+
+  /** Partition p's blocks, each of at most {@link #blockColumns()} samples. */
+  List<ColumnBlock> partition(int p) {
+    long start = p * numExamples / partitions;
+    long end = (p + 1) * numExamples / partitions;
+    double[] w = rule();
+    SplittableRandom random = new SplittableRandom(seed * 1_000_003L + p + 1);
+    List<ColumnBlock> blocks = new ArrayList<>();
+    for (long from = start; from < end; from += blockColumns) {
+      int columns = (int) Math.min(blockColumns, end - from);
+      double[] x = new double[Math.multiplyExact(columns, numFeatures)];
+      double[] y = new double[columns];
+      for (int j = 0; j < columns; j++) {
+        double z = w[numFeatures];
+        for (int i = 0; i < numFeatures; i++) {
+          double value = random.nextDouble(-1.0, 1.0);
+          x[j * numFeatures + i] = value;
+          z += w[i] * value;
+        }
+        y[j] = z > 0 ? 1.0 : 0.0;
+      }
+      blocks.add(new ColumnBlock(numFeatures, x, y));
+    }
+    return blocks;
+  }
+
+  /** The labelling rule: n[0] weights, then the bias. */
+  private double[] rule() {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] w = new double[numFeatures + 1];
+    for (int i = 0; i <= numFeatures; i++) {
+      w[i] = random.nextDouble(-1.0, 1.0);
+    }
+    w[numFeatures] *= 0.1;
+    return w;
+  }
+}
