@@ -115,7 +115,7 @@ public final class DistributedBlocks {
       persisted.unpersist(false);
       throw new IllegalArgumentException("the blocks hold no sample");
     }
-    return new DistributedBlocks(persisted, m, List.of());
+    return new DistributedBlocks(persisted, m, SkippedRows.NONE, List.of());
   }
 
   /**
