@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.data.CsvFormat;
@@ -12,6 +13,7 @@ import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.CourseParametersJson;
 import org.sparkdnn.io.OutputDirectory;
+import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
@@ -27,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Trains a fully-connected binary classifier with batch gradient descent on Spark.",
         "Prints 'Cost after iteration i: c' every --print-every iterations and the last one, then the train "
-            + "(and test) accuracy; writes the model and metrics.json to --output."})
+            + "(and test) accuracy; writes the model and metrics.json to --output, or publishes them in "
+            + "--publish-root through the quality gate."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "PATH",
       description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works. "
@@ -76,8 +79,8 @@ final class TrainCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int printEvery;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR",
-      description = "Directory to create with the model and metrics.json.")
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Directory to create with the model and metrics.json (or --publish-root).")
   String output;
 
   @Option(names = "--overwrite", description = "Replace --output if it exists.")
@@ -87,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Read options from this properties file (key = option name without --, e.g. "
           + "learning-rate = 0.0075; template: conf/spark-dnn.properties); the command line overrides it.")
   String config;
+
+  @Mixin
+  PublishOptions publish;
 
   @Mixin
   DataOptions data;
@@ -110,26 +116,40 @@ final class TrainCommand implements Callable<Integer> {
     if (!format.hasLabel()) {
       throw new IllegalArgumentException("--label-column: training needs labels, found 'none'");
     }
+    publish.check(output, overwrite, initFrom);
     CsvBlockReader reader = new CsvBlockReader(format, scaling, architecture.inputSize(),
         data.blockColumns(architecture.inputSize()), data.badRows());
-    TrainingJob.Spec spec = new TrainingJob.Spec(trainPath, testPath, architecture, reader, data.partitions, descent,
-        conf -> initFrom != null
-            ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
-            : initializer.initialize(architecture, seed),
-        initFrom != null ? "init-from" : initializer.label(), seed, config(architecture, initializer, scaling));
     PrintStream out = System.out;
-    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master);
-        OutputDirectory target =
-            OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
-      TrainingJob.Outcome outcome = TrainingJob.run(session.context(), spec, target,
-          new CostPrinter(out, printEvery, iterations, Double::toString, true, true), out);
-      out.println("Train accuracy: " + accuracy(outcome.train()));
-      if (outcome.test() != null) {
-        out.println("Test accuracy: " + accuracy(outcome.test()));
+    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master)) {
+      Optional<SavedModel> warm =
+          publish.warmStartModel(architecture, scaling, session.context().hadoopConfiguration(), out);
+      TrainingJob.Spec spec = new TrainingJob.Spec(trainPath, testPath, architecture, reader, data.partitions,
+          descent,
+          conf -> warm.isPresent() ? warm.get().parameters()
+              : initFrom != null ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
+              : initializer.initialize(architecture, seed),
+          warm.isPresent() ? "warm-start" : initFrom != null ? "init-from" : initializer.label(), seed,
+          config(architecture, initializer, scaling));
+      CostPrinter printer = new CostPrinter(out, printEvery, iterations, Double::toString, true, true);
+      if (publish.publishing()) {
+        return new PublishedTraining(publish, data, format).run(session.context(), spec, printer, out);
       }
-      out.println("Model and metrics written to " + outcome.output());
+      try (OutputDirectory target =
+          OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
+        TrainingJob.Outcome outcome = TrainingJob.run(session.context(), spec, target, printer, out);
+        printAccuracies(outcome, out);
+        out.println("Model and metrics written to " + outcome.output());
+      }
     }
     return ExitCodes.OK;
+  }
+
+  /** The train (and test) accuracy lines. */
+  static void printAccuracies(TrainingJob.Outcome outcome, PrintStream out) {
+    out.println("Train accuracy: " + accuracy(outcome.train()));
+    if (outcome.test() != null) {
+      out.println("Test accuracy: " + accuracy(outcome.test()));
+    }
   }
 
   /** "0.9856459330143541 (206/209)". */
@@ -159,6 +179,7 @@ final class TrainCommand implements Callable<Integer> {
     config.put("init", initializer.label());
     config.put("seed", seed);
     config.put("init_from", initFrom);
+    config.put("warm_start", publish.warmStart);
     config.put("scale", scaling.toString());
     config.put("label_column", data.labelColumn);
     config.put("header", data.header);

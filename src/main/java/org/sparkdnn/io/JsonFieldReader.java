@@ -60,6 +60,13 @@ final class JsonFieldReader {
     }
   }
 
+  /** The keys of this object, in file order. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** The object under {@code key} as plain Java values: maps, lists, strings, numbers, booleans, nulls. */
   Map<String, Object> map(String key) {
     JsonNode value = node.get(key);
