@@ -9,7 +9,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where the model named by {@code --model}, {@code --warm-start} or {@link org.sparkdnn.io.ModelStore} users is:
+ * Where the model that a path given by a user ({@code --model}, {@code --warm-start}, {@code DnnModel.load}) names
+ * is:
  *
  * <ul>
  *   <li>a model directory ({@code model.json} inside); with a {@code manifest.json} (a published run) its

@@ -72,15 +72,6 @@ public final class RunManifest {
     return new RunManifest(runId, startedAt, finishedAt, versions, config, more);
   }
 
-  public String runId() {
-    return runId;
-  }
-
-  /** The data section, unmodifiable. */
-  public Map<String, Object> data() {
-    return data;
-  }
-
   /**
    * Hashes every file in {@code dir} (not hidden, not the manifest) and writes {@code dir/manifest.json}
    * atomically.
