@@ -107,7 +107,7 @@ final class TrainingJob {
       TrainingCheckpoints checkpoints, PrintStream out) {
     Configuration conf = sc.hadoopConfiguration();
     Architecture architecture = spec.architecture();
-    DataFingerprint fingerprint = timer.time("load", () -> DataFingerprint.of(train));
+    DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(train));
     Map<String, Object> config = new LinkedHashMap<>(spec.config());
     config.put("partitions", train.numPartitions());
     config.put("block_size", spec.reader().blockColumns());
