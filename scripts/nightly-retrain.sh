@@ -21,7 +21,9 @@
 #   TRAIN_CONFIG      spark-dnn properties file with the model's options (layers, activations, learning-rate,
 #                     iterations, …; template conf/spark-dnn.properties) (required)
 #   CHECKPOINTS       on (default) or off: off leaves out the three checkpoint options
-#   CHECKPOINT_DIR    default PUBLISH_ROOT/checkpoints/YYYYMMDD (UTC): one directory per night
+#   CHECKPOINT_DIR    default PUBLISH_ROOT/checkpoints/YYYYMMDD (UTC): one directory per night, so that a rerun
+#                     the same night resumes, while checkpoints of a night that never finished (other data,
+#                     which --resume refuses) do not block the next night
 #   CHECKPOINT_EVERY  default 100 (iterations between checkpoints)
 #   WARM_START        current (default), none (start from the configured --init), or a model directory
 #   GATE_METRIC       accuracy | log-loss | auc      (default: spark-dnn's, accuracy)

@@ -112,6 +112,6 @@ final class PublishedTraining {
     dataSection.put("test", spec.testPath());
     dataSection.put("test_examples", Optional.ofNullable(outcome.test()).map(BinaryMetrics::m).orElse(null));
     return new RunManifest(runId, started.toString(), Instant.now().toString(), versions, spec.config(),
-        dataSection);
+        dataSection).withData("train_fingerprint", outcome.fingerprint().hex());
   }
 }

@@ -2,8 +2,8 @@ package org.sparkdnn.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -98,6 +98,9 @@ final class TrainCommand implements Callable<Integer> {
   DataOptions data;
 
   @Mixin
+  CheckpointOptions checkpoints;
+
+  @Mixin
   SparkOptions spark;
 
   @ParentCommand
@@ -129,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
               : initFrom != null ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
               : initializer.initialize(architecture, seed),
           warm.isPresent() ? "warm-start" : initFrom != null ? "init-from" : initializer.label(), seed,
-          config(architecture, initializer, scaling));
+          config(architecture, initializer, descent, reader), checkpoints.settings());
       CostPrinter printer = new CostPrinter(out, printEvery, iterations, Double::toString, true, true);
       if (publish.publishing()) {
         return new PublishedTraining(publish, data, format).run(session.context(), spec, printer, out);
@@ -168,24 +171,12 @@ final class TrainCommand implements Callable<Integer> {
     return Architecture.of(layers, parsed);
   }
 
-  private Map<String, Object> config(Architecture architecture, Initializer initializer, FeatureScaling scaling) {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("train", trainPath);
-    config.put("test", testPath);
-    config.put("layers", architecture.sizes());
-    config.put("activations", architecture.activationsText().split(","));
-    config.put("learning_rate", learningRate);
-    config.put("iterations", iterations);
-    config.put("init", initializer.label());
-    config.put("seed", seed);
-    config.put("init_from", initFrom);
+  /** {@link RecordedConfig} and {@code warm_start}. */
+  private Map<String, Object> config(Architecture architecture, Initializer initializer, GradientDescent descent,
+      CsvBlockReader reader) {
+    Map<String, Object> config = new LinkedHashMap<>(
+        RecordedConfig.of(trainPath, testPath, architecture, descent, initializer.label(), seed, initFrom, reader));
     config.put("warm_start", publish.warmStart);
-    config.put("scale", scaling.toString());
-    config.put("label_column", data.labelColumn);
-    config.put("header", data.header);
-    config.put("delimiter", data.delimiter);
-    config.put("on_bad_row", data.onBadRow);
-    config.put("max_bad_rows", data.maxBadRows);
     return config;
   }
 }

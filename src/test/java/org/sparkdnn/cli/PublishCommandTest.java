@@ -89,6 +89,8 @@ class PublishCommandTest {
     assertEquals(FLOWER, manifest.get("data").get("train").asText());
     assertEquals(400, manifest.get("data").get("train_examples").asInt());
     assertEquals(400, manifest.get("data").get("test_examples").asInt());
+    assertEquals(JSON.readTree(runDir.resolve("metrics.json").toFile()).get("data_fingerprint").asText(),
+        manifest.get("data").get("train_fingerprint").asText());
     assertEquals(50, manifest.get("config").get("iterations").asInt());
     assertEquals(Versions.spark(), manifest.get("versions").get("spark").asText());
     assertEquals(System.getProperty("java.version"), manifest.get("versions").get("java").asText());
