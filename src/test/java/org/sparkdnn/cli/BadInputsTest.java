@@ -79,6 +79,8 @@ class BadInputsTest {
             "expected 3 fields (a label and n[0] = 2 features, as --layers says)", "found 4 fields"),
         bad("bad-part", "bad-part/part-00002, line 1: ", "expected 3 fields separated by ','", "found 1 field"),
         bad("bad-row.csv.gz", "bad-row.csv.gz, line 10, field 3: ", "expected a finite number", "found 'o.25'"),
+        bad("truncated.csv.gz", "truncated.csv.gz, line 8: ", "expected a line of a complete .gz file",
+            "found a read error (Unexpected end of input stream); the file looks truncated or corrupt"),
         bad("empty.csv", "empty.csv: ", "expected at least one non-empty data file", "found no data"),
         bad("empty-dir", "empty-dir: ", "expected at least one non-empty data file", "found no data"),
         bad("no-such-file.csv", "no-such-file.csv: ", "expected an existing file or directory",
@@ -175,7 +177,7 @@ class BadInputsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"windows-export.csv", "good.csv.gz", "good-parts"})
+  @ValueSource(strings = {"windows-export.csv", "excel-export.csv", "good.csv.gz", "good-parts"})
   void harmlessVariationsTrain(String input) throws IOException {
     CommandRun run = train(CORPUS.resolve(input).toString(), work.resolve("out"));
     assertEquals(0, run.exitCode(), run.toString());
