@@ -167,6 +167,52 @@ class BadInputsTest {
     }
   }
 
+  /** Runs predict or evaluate with the published model on a bad input, with its options and {@code more}. */
+  private static CommandRun apply(String command, Case bad, String... more) {
+    List<String> args = new ArrayList<>(List.of(command, "--model", model.toString(), "--input",
+        CORPUS.resolve(bad.input()).toString()));
+    args.addAll(bad.options());
+    args.addAll(List.of(more));
+    return CommandRun.of(args.toArray(new String[0]));
+  }
+
+  /** The fragments for predict and evaluate, where the model, not --layers, fixes n[0]. */
+  private static List<String> asTheModelSays(List<String> fragments) {
+    return fragments.stream().map(fragment -> fragment.replace("as --layers says", "as the model says")).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badData")
+  void predictingOnBadDataFailsWithItsLocationAndLeavesThePreviousPredictions(Case bad) throws IOException {
+    Path predictions = work.resolve("predictions");
+    CommandRun first = CommandRun.of("predict", "--model", model.toString(), "--input",
+        CORPUS.resolve("no-header.csv").toString(), "--output", predictions.toString());
+    assertEquals(0, first.exitCode(), first.toString());
+    Map<String, String> before = contents(predictions);
+    Map<String, String> published = contents(model);
+    CommandRun run = apply("predict", bad, "--output", predictions.toString(), "--overwrite");
+    assertFailure(run, ExitCodes.INVALID_INPUT, asTheModelSays(bad.fragments()));
+    assertEquals(before, contents(predictions), "the previous predictions");
+    assertEquals(published, contents(model), "the model");
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(predictions), left.toList(), "no staging directory left beside --output");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badData")
+  void evaluatingOnBadDataFailsWithItsLocationAndLeavesThePreviousMetrics(Case bad) throws IOException {
+    Path metrics = Files.writeString(work.resolve("metrics.json"), "{\"accuracy\": 0.5}\n");
+    Map<String, String> published = contents(model);
+    CommandRun run = apply("evaluate", bad, "--output", metrics.toString(), "--overwrite");
+    assertFailure(run, ExitCodes.INVALID_INPUT, asTheModelSays(bad.fragments()));
+    assertEquals("{\"accuracy\": 0.5}\n", Files.readString(metrics), "the previous metrics");
+    assertEquals(published, contents(model), "the model");
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(metrics), left.toList(), "no temporary file left beside --output");
+    }
+  }
+
   @Test
   void aBadTestFileStopsTheRunBeforeTraining() {
     CommandRun run = train(CORPUS.resolve("no-header.csv").toString(), work.resolve("out"),
