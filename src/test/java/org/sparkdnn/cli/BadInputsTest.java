@@ -257,6 +257,51 @@ class BadInputsTest {
   }
 
   @Test
+  void aTrulyEmptyDirectoryIsNoData() throws IOException {
+    Path empty = Files.createDirectory(work.resolve("export-2026-11-21"));
+    CommandRun run = train(empty.toString(), work.resolve("out"));
+    assertFailure(run, ExitCodes.INVALID_INPUT,
+        List.of("export-2026-11-21: ", "expected at least one non-empty data file", "found no data"));
+    assertFalse(Files.exists(work.resolve("out")));
+  }
+
+  @Test
+  void aGzipFileCutWithinItsFirstLineIsReportedAtLine1() throws IOException {
+    byte[] whole = Files.readAllBytes(CORPUS.resolve("good.csv.gz"));
+    Path cut = Files.write(work.resolve("upload.csv.gz"), java.util.Arrays.copyOf(whole, 20));
+    CommandRun run = train(cut.toString(), work.resolve("out"));
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("upload.csv.gz, line 1: ",
+        "expected a line of a complete .gz file", "found a read error", "the file looks truncated or corrupt"));
+    assertFalse(Files.exists(work.resolve("out")));
+  }
+
+  @Test
+  void aPlainFileNamedGzIsReportedAsNotDecompressible() throws IOException {
+    Path plain = Files.copy(CORPUS.resolve("no-header.csv"), work.resolve("renamed.csv.gz"));
+    CommandRun run = train(plain.toString(), work.resolve("out"));
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("renamed.csv.gz, line 1: ",
+        "expected a line of a complete .gz file", "found a read error (not a gzip file)"));
+  }
+
+  @Test
+  void rowsOfOtherFeaturesThanTheModelsAreReportedByPredict() {
+    CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--input",
+        CORPUS.resolve("three-features.csv").toString(), "--label-column", "none", "--output",
+        work.resolve("predictions").toString());
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("three-features.csv, line 1: ",
+        "expected 2 fields (n[0] = 2 features, as the model says)", "found 4 fields"));
+    assertFalse(Files.exists(work.resolve("predictions")));
+  }
+
+  @Test
+  void theCoursesImagesGivenToASmallModelAreReportedByEvaluate() {
+    CommandRun run = CommandRun.of("evaluate", "--model", model.toString(), "--input",
+        "data-samples/catvnoncat/test_catvnoncat.h5");
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("test_catvnoncat.h5: ",
+        "expected n[0] = 2 features per sample, as the model says", "found 12288 features per sample"));
+  }
+
+  @Test
   void featuresThatDoNotMatchTheModelAreReportedAsTheModelSays() {
     CommandRun run = CommandRun.of("evaluate", "--model", model.toString(), "--input",
         CORPUS.resolve("three-features.csv").toString());
