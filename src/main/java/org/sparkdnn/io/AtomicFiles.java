@@ -54,6 +54,9 @@ final class AtomicFiles {
   /** Renames {@code temp} to {@code file}, moving a previous {@code file} aside to {@code previous} meanwhile. */
   private static void replace(FileSystem fs, Path temp, Path file, Path previous) throws IOException {
     boolean replacing = fs.exists(file);
+    if (replacing && fs.getFileStatus(file).isDirectory()) {
+      throw new IOException(file + " is a directory, not a file to replace");
+    }
     if (replacing && !fs.rename(file, previous)) {
       throw new IOException("could not move the previous " + file + " aside to " + previous);
     }
