@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
@@ -109,9 +110,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture architecture = architecture();
-    FeatureScaling scaling = FeatureScaling.parse(scale);
-    Initializer initializer = Initializer.parse(init);
-    GradientDescent descent = new GradientDescent(learningRate, iterations);
+    FeatureScaling scaling = option("--scale", () -> FeatureScaling.parse(scale));
+    Initializer initializer = option("--init", () -> Initializer.parse(init));
+    option("--learning-rate", () -> new GradientDescent(learningRate, 1)); // the rate alone, to name it
+    GradientDescent descent = option("--iterations", () -> new GradientDescent(learningRate, iterations));
     if (printEvery < 0) {
       throw new IllegalArgumentException("--print-every: expected 0 or more, found " + printEvery);
     }
@@ -161,14 +163,26 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Architecture architecture() {
+    Architecture withDefaults = option("--layers", () -> Architecture.withHidden(layers, Activation.RELU));
     if (activations == null) {
-      return Architecture.withHidden(layers, Activation.RELU);
+      return withDefaults;
     }
-    List<Activation> parsed = new ArrayList<>();
-    for (String name : activations) {
-      parsed.add(Activation.parse(name));
+    return option("--activations", () -> {
+      List<Activation> parsed = new ArrayList<>();
+      for (String name : activations) {
+        parsed.add(Activation.parse(name));
+      }
+      return Architecture.of(layers, parsed);
+    });
+  }
+
+  /** The value {@code parse} gives; its error is prefixed with the option it is about: "--scale: expected …". */
+  private static <T> T option(String name, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
-    return Architecture.of(layers, parsed);
   }
 
   /** {@link RecordedConfig} and {@code warm_start}. */

@@ -1,6 +1,7 @@
 package org.sparkdnn.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,14 +139,18 @@ final class TrainingJob {
     SavedModel model = new SavedModel(architecture, result.parameters(), spec.reader().scaling(), config,
         new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
             spec.initializer(), spec.seed(), spec.trainPath(), train.numExamples()));
-    timer.time("save", () -> {
-      ModelStore.write(model, target.staging(), conf);
-      LearningCurvePlot.writePng(result.costs(), "Learning rate = " + spec.descent().learningRate(),
-          new Path(target.staging(), LEARNING_CURVE_FILE), conf);
-      return null;
-    });
-    metrics.put("wall_time_seconds", timer.seconds());
-    JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
+    try {
+      timer.time("save", () -> {
+        ModelStore.write(model, target.staging(), conf);
+        LearningCurvePlot.writePng(result.costs(), "Learning rate = " + spec.descent().learningRate(),
+            new Path(target.staging(), LEARNING_CURVE_FILE), conf);
+        return null;
+      });
+      metrics.put("wall_time_seconds", timer.seconds());
+      JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
+    } catch (UncheckedIOException e) {
+      throw target.writeFailure(e);
+    }
     target.commit();
     checkpoints.finished(out);
     return new Outcome(result, trainMetrics, testMetrics, target.path(), fingerprint);

@@ -129,6 +129,15 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   /**
+   * An I/O failure met while writing into {@link #staging()} (a full disk, permission denied), said of the
+   * target, which {@link #close()} leaves as it was: "cannot write --output DIR (left as it was): cause".
+   */
+  public UncheckedIOException writeFailure(UncheckedIOException e) {
+    return new UncheckedIOException("cannot write --output " + target + " (left as it was): " + e.getMessage(),
+        e.getCause());
+  }
+
+  /**
    * Moves the staging directory into place. A target being replaced is first moved aside, and moved back if the
    * new one cannot take its place; it is deleted only once the new one is there.
    */
@@ -154,7 +163,7 @@ public final class OutputDirectory implements AutoCloseable {
       }
       committed = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot publish --output " + target + ": " + e.getMessage(), e);
     }
     if (previous != null) {
       try {
