@@ -93,6 +93,9 @@ final class TrainCommand implements Callable<Integer> {
   CheckpointOptions checkpoints;
 
   @Mixin
+  EvalOptions eval;
+
+  @Mixin
   SparkOptions spark;
 
   @ParentCommand
@@ -119,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
             : initializer.initialize(architecture, seed),
         initFrom != null ? "init-from" : initializer.label(), seed,
         RecordedConfig.of(trainPath, testPath, architecture, descent, initializer.label(), seed, initFrom, reader),
-        checkpoints.settings());
+        checkpoints.settings(), eval.every());
     PrintStream out = System.out;
     try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master);
         OutputDirectory target =

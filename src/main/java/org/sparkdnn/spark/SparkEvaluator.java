@@ -111,6 +111,30 @@ public final class SparkEvaluator {
     }
   }
 
+  /**
+   * The confusion counts and summed log-loss (so accuracy and log-loss, as {@link #evaluate} gives them) in one
+   * pass over the cached blocks, without the ROC AUC's sort: cheap enough to run during training.
+   * Shapes: per block, X (n[0], m_b) → ŷ (1, m_b), added to the counts sample by sample.
+   */
+  public static ConfusionCounts confusion(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
+      double threshold) {
+    Broadcast<double[]> shared = sc.broadcast(parameters.values());
+    Architecture arch = parameters.architecture();
+    try {
+      return data.blocks().treeAggregate(ConfusionCounts.EMPTY, (acc, block) -> {
+        double[] p = probabilities(new Parameters(arch, shared.value()), block);
+        double[] y = block.labels();
+        ConfusionCounts sum = acc;
+        for (int j = 0; j < p.length; j++) {
+          sum = sum.add(p[j], y[j], threshold);
+        }
+        return sum;
+      }, ConfusionCounts::merge, 2);
+    } finally {
+      shared.destroy();
+    }
+  }
+
   /** (ŷ_0, y_0, ŷ_1, y_1, …): a block's scores beside its labels. */
   private static double[] scoredPairs(double[] probabilities, double[] labels) {
     double[] pairs = new double[2 * probabilities.length];
