@@ -39,6 +39,8 @@ public final class LearningCurvePlot {
   /** matplotlib's second and third colours: the test log-loss and the test accuracy. */
   private static final Color TEST_LOSS = new Color(0xff, 0x7f, 0x0e);
   private static final Color TEST_ACCURACY = new Color(0x2c, 0xa0, 0x2c);
+  /** Up to this many test points are marked on their lines; more would blur into them. */
+  private static final int MAX_MARKED_POINTS = 60;
   private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
 
   private LearningCurvePlot() {}
@@ -108,13 +110,13 @@ public final class LearningCurvePlot {
     y.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
     y.setAutoRangeIncludesZero(false);
     if (!test.isEmpty()) {
-      addTestSeries(plot, test);
+      addTestSeries(plot, y, test);
     }
     return chart;
   }
 
   /** The test log-loss beside the cost, and the test accuracy on a second y axis on the right. */
-  private static void addTestSeries(XYPlot plot, List<IterationMetrics> test) {
+  private static void addTestSeries(XYPlot plot, NumberAxis costAxis, List<IterationMetrics> test) {
     double[] iterations = new double[test.size()];
     double[] logLoss = new double[test.size()];
     double[] accuracy = new double[test.size()];
@@ -126,9 +128,12 @@ public final class LearningCurvePlot {
     DefaultXYDataset loss = new DefaultXYDataset();
     loss.addSeries("test log-loss", new double[][] {iterations, logLoss});
     plot.setDataset(1, loss);
-    plot.setRenderer(1, points(TEST_LOSS));
+    boolean marked = test.size() <= MAX_MARKED_POINTS;
+    plot.setRenderer(1, series(TEST_LOSS, marked));
 
     NumberAxis right = new NumberAxis("test accuracy");
+    right.setLabelFont(costAxis.getLabelFont());
+    right.setTickLabelFont(costAxis.getTickLabelFont());
     right.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
     right.setAutoRangeIncludesZero(false);
     plot.setRangeAxis(1, right);
@@ -137,12 +142,12 @@ public final class LearningCurvePlot {
     accuracies.addSeries("test accuracy (right axis)", new double[][] {iterations, accuracy});
     plot.setDataset(2, accuracies);
     plot.mapDatasetToRangeAxis(2, 1);
-    plot.setRenderer(2, points(TEST_ACCURACY));
+    plot.setRenderer(2, series(TEST_ACCURACY, marked));
   }
 
-  /** A line through visible points, in {@code colour}. */
-  private static XYLineAndShapeRenderer points(Color colour) {
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+  /** A line in {@code colour}, through visible points if {@code marked}. */
+  private static XYLineAndShapeRenderer series(Color colour, boolean marked) {
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, marked);
     renderer.setSeriesPaint(0, colour);
     renderer.setSeriesStroke(0, new BasicStroke(1.5f));
     return renderer;
