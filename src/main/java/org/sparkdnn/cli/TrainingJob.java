@@ -37,9 +37,9 @@ import org.sparkdnn.train.TrainingState;
 /**
  * The pipeline behind {@code train} and {@code course}: check the inputs (and the checkpoint directory), load and
  * cache the training (and test) data, fingerprint it, initialise or resume from a checkpoint, run gradient descent
- * (writing checkpoints), evaluate on the training (and test) data, and publish the model,
- * metrics.json (with the bad rows skipped from each input) and the learning curve into an output directory that
- * appears whole or not at all.
+ * (writing checkpoints, timing each iteration, evaluating the test data every {@code evalEvery}), evaluate on the
+ * training (and test) data, and publish the model, metrics.json (with the bad rows skipped from each input) and the
+ * learning curve into an output directory that appears whole or not at all.
  */
 final class TrainingJob {
   /** The metrics file written beside the model. */
