@@ -12,7 +12,9 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.testing.LocalGradientSource;
 
-/** What {@link GradientDescent} tells its {@link IterationListener}, in order, and {@link IterationListener#andThen}. */
+/**
+ * What {@link GradientDescent} tells its {@link IterationListener}, in order, and {@link IterationListener#andThen}.
+ */
 class IterationListenerTest {
   private static final Architecture NET = Architecture.withHidden(new int[] {2, 3, 1}, Activation.TANH);
   private static final ColumnBlock DATA =
