@@ -102,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
   CheckpointOptions checkpoints;
 
   @Mixin
+  EvalOptions eval;
+
+  @Mixin
   SparkOptions spark;
 
   @ParentCommand
@@ -134,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
               : initFrom != null ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
               : initializer.initialize(architecture, seed),
           warm.isPresent() ? "warm-start" : initFrom != null ? "init-from" : initializer.label(), seed,
-          config(architecture, initializer, descent, reader), checkpoints.settings());
+          config(architecture, initializer, descent, reader), checkpoints.settings(), eval.every());
       CostPrinter printer = new CostPrinter(out, printEvery, iterations, Double::toString, true, true);
       if (publish.publishing()) {
         return new PublishedTraining(publish, data, format).run(session.context(), spec, printer, out);
