@@ -1,5 +1,6 @@
 package org.sparkdnn.bench;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
@@ -25,6 +26,7 @@ import org.sparkdnn.spark.SparkGradientSource;
  * {@code aggregate} and of {@code treeAggregate} (depth 2) over the same cached blocks and broadcast, beside the
  * compute alone ({@link LocalCompute}), an empty job over the cached RDD (Spark's floor), and {@code aggregate}
  * with the parameters in the task closure rather than a broadcast of their own.
+ * The ways run round robin, so drift and warm-up fall on all alike.
  * Arguments: master (default {@code local[2]}), partitions (2), m (2000), timed iterations (41).
  */
 public final class SparkOverheadBench {
@@ -54,23 +56,40 @@ public final class SparkOverheadBench {
                 .mapPartitionsWithIndex((p, it) -> data.partition(p).iterator(), true));
         JavaRDD<ColumnBlock> rdd = blocks.blocks();
         SparkGradientSource source = new SparkGradientSource(sc, blocks, arch);
-        int warmUp = 5;
         double compute;
         try (LocalCompute local = new LocalCompute(data, partitions)) {
-          compute = Timing.median(warmUp, iterations, () -> local.gradientSums(parameters));
+          compute = Timing.median(5, iterations, () -> local.gradientSums(parameters));
         }
-        double empty = Timing.median(warmUp, iterations, () -> rdd.foreachPartition(it -> { }));
-        double runJob = Timing.median(warmUp, iterations, () -> source.gradientSums(parameters));
-        double aggregate = Timing.median(warmUp, iterations, () -> combined(sc, rdd, parameters, false));
-        double tree = Timing.median(warmUp, iterations, () -> combined(sc, rdd, parameters, true));
-        double inClosure = Timing.median(warmUp, iterations, () -> rdd.aggregate(GradientSums.empty(),
-            new AddBlockShipped(arch, new PackedDoubles(parameters.values())), new Merge()));
+        // round robin, so that warm-up, garbage collection and load drift fall on every way alike
+        Timing.Work[] ways = {
+            () -> rdd.foreachPartition(it -> { }),
+            () -> source.gradientSums(parameters),
+            () -> combined(sc, rdd, parameters, false),
+            () -> combined(sc, rdd, parameters, true),
+            () -> rdd.aggregate(GradientSums.empty(), new AddBlockShipped(arch, new PackedDoubles(parameters.values())),
+                new Merge())};
+        double[][] seconds = new double[ways.length][iterations];
+        for (int round = -5; round < iterations; round++) {
+          for (int w = 0; w < ways.length; w++) {
+            double t = Timing.seconds(ways[w]);
+            if (round >= 0) {
+              seconds[w][round] = t;
+            }
+          }
+        }
         System.out.printf(Locale.ROOT, "%-18s %8d %9.2f %8.2f %10.2f %10.2f %14.2f %16.2f%n",
-            arch.sizesText(), arch.numParameters(), compute * 1e3, empty * 1e3, runJob * 1e3, aggregate * 1e3,
-            tree * 1e3, inClosure * 1e3);
+            arch.sizesText(), arch.numParameters(), compute * 1e3, median(seconds[0]) * 1e3,
+            median(seconds[1]) * 1e3, median(seconds[2]) * 1e3, median(seconds[3]) * 1e3, median(seconds[4]) * 1e3);
         rdd.unpersist(true);
       }
     }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** One iteration's sums by {@code aggregate} or {@code treeAggregate}, with a broadcast and a lazy zero. */
