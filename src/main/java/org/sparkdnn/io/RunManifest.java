@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -38,7 +37,6 @@ public final class RunManifest {
   private static final List<String> KEYS = List.of("format", "format_version", "run_id", "started_at",
       "finished_at", "versions", "config", "data", "files");
   private static final List<String> FILE_KEYS = List.of("size", "sha256");
-  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private final String runId;
   private final String startedAt;
@@ -110,25 +108,14 @@ public final class RunManifest {
     Path manifestFile = new Path(dir, FILE);
     JsonFieldReader root = JsonFieldReader.root(manifestFile, JsonFiles.readTree(manifestFile, conf));
     root.requireKeys(KEYS);
-    String format = root.text("format");
-    if (!format.equals(FORMAT)) {
-      throw root.error("expected \"format\": \"" + FORMAT + "\", found \"" + format + "\"");
-    }
-    long version = root.integer("format_version");
-    if (version != FORMAT_VERSION) {
-      throw root.error("expected \"format_version\": " + FORMAT_VERSION + ", found " + version);
-    }
+    root.requireFormat(FORMAT, FORMAT_VERSION);
     JsonFieldReader files = root.object("files");
     Map<String, Path> present = listedFiles(dir, conf);
     for (String name : files.keys()) {
       JsonFieldReader entry = files.object(name);
       entry.requireKeys(FILE_KEYS);
       long size = entry.integer("size");
-      String sha256 = entry.text("sha256");
-      if (!SHA256_HEX.matcher(sha256).matches()) {
-        throw entry.error("expected \"files." + name + ".sha256\" to be 64 lowercase hexadecimal digits, found \""
-            + sha256 + "\"");
-      }
+      String sha256 = entry.sha256("sha256");
       Path file = present.remove(name);
       if (file == null) {
         throw new ModelFormatException(new Path(dir, name),
