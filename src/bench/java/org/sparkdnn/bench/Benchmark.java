@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
             + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM."},
     footer = {"", "Full run (the defaults): about 60-90 min on a quiet 2-core machine, driver heap 16 GiB "
         + "(SPARK_DNN_HEAP), 12 GiB of it for the data. --quick: a few minutes, under 1 GiB.",
+        "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g), OPENBLAS_NUM_THREADS (default 1, "
+            + "one BLAS thread per Spark task; numpy gets N), PYTHON (default python3), JAVA_HOME.",
         "Exit codes: 0 done (whatever the targets say), 1 a measurement failed, 2 bad options."})
 public final class Benchmark implements Callable<Integer> {
   static final List<LayerSizes> SHAPES = List.of(LayerSizes.parse("100,20,7,5,1"), LayerSizes.parse("100,256,128,1"),
@@ -69,7 +71,7 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small run to check the harness: --sizes " + QUICK_SIZES
       + ", --memory-budget " + QUICK_BUDGET_GIB + ", --min-seconds " + QUICK_MIN_SECONDS + ", --mllib-iterations 2, "
-      + "no course run unless --course.")
+      + "no course run unless --course; about 3 min on a quiet 2-core machine.")
   boolean quick;
 
   @Option(names = "--sizes", split = ",", paramLabel = "M",
@@ -202,7 +204,8 @@ public final class Benchmark implements Callable<Integer> {
     System.out.print(ResultTable.cases(results, peakAll, threads));
     System.out.print(comparisons(catAtCourseM, numpy, numpyWhy, courseResult, courseWhy));
     System.out.print(ResultTable.targets(targets, quick));
-    write(results, catAtCourseM, numpy, courseResult, targets, peakOne, peakAll, threads, budget);
+    write(results, catAtCourseM, numpy, courseResult, targets, peakOne, peakAll, threads, budget, minTime,
+        mllibTimed);
     System.out.println("JSON: " + output);
     return 0;
   }
@@ -287,7 +290,7 @@ public final class Benchmark implements Callable<Integer> {
     } else if ((mllibNote = budget.refusal(MemoryBudget.mllibBytes(shape.inputSize(), m))) == null) {
       MllibRun.Timed timed = mllib.secondsPerIteration(data, shape, mllibWarmUp, mllibTimed);
       mllibSeconds = timed.secondsPerIteration();
-      mllibNote = "ran " + timed.iterations() + " iterations";
+      mllibNote = "ran " + (timed.jobs() - 1) + " iterations (" + timed.jobs() + " gradient jobs)";
     } else {
       mllibNote = "skipped: " + mllibNote;
     }
@@ -345,7 +348,8 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   private void write(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, CourseRun.Result courseRun,
-      List<Target> targets, double peakOne, double peakAll, int threads, MemoryBudget budget) throws Exception {
+      List<Target> targets, double peakOne, double peakAll, int threads, MemoryBudget budget, double minTime,
+      int mllibTimed) throws Exception {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("time", Instant.now().toString());
     json.put("quick", quick);
@@ -355,6 +359,9 @@ public final class Benchmark implements Callable<Integer> {
     json.put("partitions", partitions);
     json.put("warmup", warmUp);
     json.put("iterations", iterations);
+    json.put("min_seconds", minTime);
+    json.put("mllib_warmup", mllibWarmUp);
+    json.put("mllib_iterations", mllibTimed);
     json.put("memory_budget_bytes", budget.bytes());
     json.put("heap_bytes", Runtime.getRuntime().maxMemory());
     json.put("gemm", Map.of("size", GEMM_SIZE, "gflops_1_thread", peakOne, "gflops_all_threads", peakAll,
@@ -364,12 +371,7 @@ public final class Benchmark implements Callable<Integer> {
       cases.add(caseJson(r, peakAll));
     }
     json.put("cases", cases);
-    Map<String, Object> comparisons = new LinkedHashMap<>();
-    comparisons.put("ours_cat_at_course_m", caseJson(cat, peakAll));
-    comparisons.put("numpy", numpy);
-    comparisons.put("course", courseRun == null ? null : Map.of("case", CourseRun.CASE, "iterations",
-        CourseRun.ITERATIONS, "seconds", courseRun.seconds(), "last_cost", courseRun.lastCost()));
-    json.put("comparisons", comparisons);
+    json.put("comparisons", comparisonsJson(results, cat, numpy, courseRun, peakAll));
     List<Map<String, Object>> judged = new ArrayList<>();
     for (Target t : targets) {
       Map<String, Object> j = new LinkedHashMap<>();
@@ -383,6 +385,58 @@ public final class Benchmark implements Callable<Integer> {
     }
     json.put("targets", judged);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
+  }
+
+  private static Map<String, Object> comparisonsJson(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy,
+      CourseRun.Result courseRun, double peakAll) {
+    Map<String, Object> comparisons = new LinkedHashMap<>();
+    Map<String, Object> ourCat = caseJson(cat, peakAll);
+    comparisons.put("ours_cat_at_course_m", ourCat);
+    if (numpy != null) {
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("version", numpy.version());
+      n.put("blas", numpy.blas());
+      n.put("threads", numpy.threads());
+      List<Map<String, Object>> cases = new ArrayList<>();
+      for (NumpyRun.Case c : numpy.cases()) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("layers", c.layers().sizes());
+        j.put("m", c.numExamples());
+        j.put("seconds_per_iteration", c.secondsPerIteration());
+        results.stream().filter(r -> r.ran() && r.layers().equals(c.layers()) && r.numExamples() == c.numExamples())
+            .findFirst().ifPresent(r -> j.put("numpy_over_ours", c.secondsPerIteration() / r.sparkSeconds()));
+        cases.add(j);
+      }
+      n.put("cases", cases);
+      if (numpy.course() != null) {
+        NumpyRun.Course c = numpy.course();
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("m", c.numExamples());
+        j.put("iterations", c.iterations());
+        j.put("loop_seconds", c.loopSeconds());
+        j.put("total_seconds", c.totalSeconds());
+        j.put("seconds_per_iteration", c.secondsPerIteration());
+        j.put("last_cost", c.lastCost());
+        if (cat.ran()) {
+          j.put("numpy_over_ours_cat_at_course_m", c.secondsPerIteration() / cat.sparkSeconds());
+        }
+        n.put("course", j);
+      }
+      comparisons.put("numpy", n);
+    }
+    if (courseRun != null) {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("case", CourseRun.CASE);
+      j.put("iterations", CourseRun.ITERATIONS);
+      j.put("seconds_end_to_end", courseRun.seconds());
+      j.put("last_cost", courseRun.lastCost());
+      if (numpy != null && numpy.course() != null) {
+        j.put("over_numpy_loop", courseRun.seconds() / numpy.course().loopSeconds());
+        j.put("over_numpy_total", courseRun.seconds() / numpy.course().totalSeconds());
+      }
+      comparisons.put("course", j);
+    }
+    return comparisons;
   }
 
   private static Map<String, Object> caseJson(CaseResult r, double peakAll) {

@@ -22,11 +22,12 @@ import org.sparkdnn.data.ColumnBlock;
  * layers and two outputs (sigmoid hidden units, softmax output), tolerance 0 so that it cannot stop early, on a
  * cached DataFrame of the same samples in the same partitions.
  *
- * <p>One fit runs {@code 1 + warmUp + timed} iterations. Each iteration is one {@code treeAggregate} job
- * ({@link GradientDescentJobs}); an iteration's time is the gap between the ends of consecutive jobs, so it holds
- * the driver's update and broadcast as well as the job. The first job also stacks and caches MLlib's own copy of
- * the rows and the next {@code warmUp} let the JIT settle: they are not timed; the result is the median of the
- * remaining {@code timed} gaps. The fit must have run exactly as many jobs as iterations asked for.
+ * <p>One fit runs {@code warmUp + timed} iterations. Each iteration is one {@code treeAggregate} job
+ * ({@link GradientDescentJobs}), and Spark 4.1's {@code GradientDescent} runs one more after the last update (the
+ * loss at the final weights), so a fit of maxIter iterations must show exactly maxIter + 1 such jobs. An iteration's
+ * time is the gap between the ends of consecutive jobs, so it holds the driver's update and broadcast as well as the
+ * job. The first job also stacks and caches MLlib's own copy of the rows, and the next {@code warmUp} gaps let the
+ * JIT settle: the result is the median of the remaining {@code timed} gaps.
  */
 final class MllibRun {
   private static final StructType SCHEMA = new StructType()
@@ -42,8 +43,8 @@ final class MllibRun {
     spark.sparkContext().addSparkListener(jobs);
   }
 
-  /** Seconds per iteration and iterations run by MLlib over {@code data}. */
-  record Timed(double secondsPerIteration, int iterations) {}
+  /** Seconds per iteration, and the gradient-descent jobs MLlib ran (maxIter + 1). */
+  record Timed(double secondsPerIteration, int jobs) {}
 
   /** MLlib's median seconds per gradient-descent iteration over {@code data} with {@code sizes} (n[L] → 2). */
   Timed secondsPerIteration(SyntheticData data, LayerSizes sizes, int warmUp, int timed) throws Exception {
@@ -59,7 +60,8 @@ final class MllibRun {
       frame.count();
       int[] layers = sizes.sizes();
       layers[layers.length - 1] = 2;
-      int maxIter = 1 + warmUp + timed;
+      int maxIter = warmUp + timed;
+      int expectedJobs = maxIter + 1;
       jobs.reset();
       MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
           .setLayers(layers)
@@ -69,11 +71,12 @@ final class MllibRun {
           .setTol(0.0)
           .setSeed(1L)
           .fit(frame);
-      List<Long> ends = jobs.awaitEnds(maxIter, LISTENER_WAIT_MILLIS);
-      if (ends.size() != maxIter) {
+      List<Long> ends = jobs.awaitEnds(expectedJobs, LISTENER_WAIT_MILLIS);
+      if (ends.size() != expectedJobs) {
         throw new IllegalStateException(String.format("MLlib ran %d gradient-descent jobs (%s…), expected "
-            + "maxIter = %d; its objective history has %d entries; other jobs' stages: %s", ends.size(),
-            GradientDescentJobs.CALL_SITE, maxIter, model.summary().objectiveHistory().length, jobs.otherStages()));
+            + "maxIter + 1 = %d; its objective history has %d entries; other jobs' stages: %s", ends.size(),
+            GradientDescentJobs.CALL_SITE, expectedJobs, model.summary().objectiveHistory().length,
+            jobs.otherStages()));
       }
       double[] gaps = new double[timed];
       for (int i = 0; i < timed; i++) {
