@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
             + "MultilayerPerceptronClassifier (gd, two outputs) on every case that fits; numpy (scripts/"
             + "bench-numpy.py, only with --numpy) on 100,20,7,5,1 at each m and on the course's loop; our cat shape "
             + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM."},
-    footer = {"", "Full run (the defaults): about 60-90 min on a quiet 2-core machine, driver heap 16 GiB "
-        + "(SPARK_DNN_HEAP), 12 GiB of it for the data. --quick: a few minutes, under 1 GiB.",
+    footer = {"", "Full run (the defaults): about 20-30 min on a quiet 2-core machine (the largest cases, 1000,256,1 "
+        + "and 100,256,128,1 at m = 1e6, take most of it); driver heap 16 GiB (SPARK_DNN_HEAP), so about 18 GiB of "
+        + "free RAM, 12 GiB of it for the data. --quick: under 3 min and 1 GiB.",
         "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g), OPENBLAS_NUM_THREADS (default 1, "
             + "one BLAS thread per Spark task; numpy gets N), PYTHON (default python3), JAVA_HOME.",
         "Exit codes: 0 done (whatever the targets say), 1 a measurement failed, 2 bad options."})
@@ -71,7 +72,7 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small run to check the harness: --sizes " + QUICK_SIZES
       + ", --memory-budget " + QUICK_BUDGET_GIB + ", --min-seconds " + QUICK_MIN_SECONDS + ", --mllib-iterations 2, "
-      + "no course run unless --course; about 3 min on a quiet 2-core machine.")
+      + "no course run unless --course.")
   boolean quick;
 
   @Option(names = "--sizes", split = ",", paramLabel = "M",
@@ -196,7 +197,7 @@ public final class Benchmark implements Callable<Integer> {
     String courseWhy = "not run (--no-course" + (quick && course == null ? ", the --quick default" : "") + ")";
     if (runCourse) {
       System.err.println("course " + CourseRun.CASE + " end to end in " + master);
-      courseResult = CourseRun.run(master, dir.resolve("course-" + CourseRun.CASE), dir.resolve("course.log"));
+      courseResult = CourseRun.run(CourseRun.CASE, master, dir.resolve("course-" + CourseRun.CASE), dir.resolve("course.log"));
     }
 
     List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,

@@ -24,15 +24,16 @@ final class CourseRun {
   record Result(double seconds, double lastCost) {}
 
   /**
-   * Runs the course command with {@code master}, writing its model to {@code output} and its console to {@code log}.
+   * Runs {@code spark-dnn course caseName} with {@code master} ({@link #CASE} for the benchmark), writing its model to
+   * {@code output} and its console to {@code log}.
    *
    * @throws IllegalStateException if the run fails or prints no cost
    */
-  static Result run(String master, Path output, Path log) throws Exception {
+  static Result run(String caseName, String master, Path output, Path log) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = List.of(java, HEAP, "@conf/jvm.options",
         "-Dlog4j2.configurationFile=conf/log4j2.properties", "-cp", System.getProperty("java.class.path"),
-        "org.sparkdnn.cli.SparkDnn", "course", CASE, "--master", master, "--output", output.toString(),
+        "org.sparkdnn.cli.SparkDnn", "course", caseName, "--master", master, "--output", output.toString(),
         "--overwrite");
     Files.createDirectories(log.toAbsolutePath().getParent());
     long start = System.nanoTime();
@@ -40,7 +41,7 @@ final class CourseRun {
     int exit = process.waitFor();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (exit != 0) {
-      throw new IllegalStateException("spark-dnn course " + CASE + " exited with " + exit + "; see " + log);
+      throw new IllegalStateException("spark-dnn course " + caseName + " exited with " + exit + "; see " + log);
     }
     return new Result(seconds, lastCost(Files.readAllLines(log)));
   }
