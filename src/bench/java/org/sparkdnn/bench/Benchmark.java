@@ -203,7 +203,7 @@ public final class Benchmark implements Callable<Integer> {
     List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,
         courseResult, courseWhy));
     System.out.print(ResultTable.cases(results, peakAll, threads));
-    System.out.print(comparisons(catAtCourseM, numpy, numpyWhy, courseResult, courseWhy));
+    System.out.print(comparisons(results, catAtCourseM, numpy, numpyWhy, courseResult, courseWhy));
     System.out.print(ResultTable.targets(targets, quick));
     write(results, catAtCourseM, numpy, courseResult, targets, peakOne, peakAll, threads, budget, minTime,
         mllibTimed);
@@ -308,7 +308,7 @@ public final class Benchmark implements Callable<Integer> {
     return 0;
   }
 
-  private String comparisons(CaseResult cat, NumpyRun.Result numpy, String numpyWhy, CourseRun.Result courseRun,
+  private String comparisons(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, String numpyWhy, CourseRun.Result courseRun,
       String courseWhy) {
     StringBuilder out = new StringBuilder("Comparisons:\n");
     if (numpy == null) {
@@ -316,8 +316,12 @@ public final class Benchmark implements Callable<Integer> {
     } else {
       out.append(String.format("  numpy %s, %s, %d threads%n", numpy.version(), numpy.blas(), numpy.threads()));
       for (NumpyRun.Case c : numpy.cases()) {
-        out.append(String.format("  numpy %s m=%d: %.1f ms per iteration (the course's loop)%n", c.layers(),
+        out.append(String.format("  numpy %s m=%d: %.1f ms per iteration (the course's loop)", c.layers(),
             c.numExamples(), 1e3 * c.secondsPerIteration()));
+        results.stream().filter(r -> r.ran() && r.layers().equals(c.layers()) && r.numExamples() == c.numExamples())
+            .findFirst().ifPresent(r -> out.append(String.format("; ours %.1f ms: numpy / ours %.2f×",
+                1e3 * r.sparkSeconds(), c.secondsPerIteration() / r.sparkSeconds())));
+        out.append('\n');
       }
     }
     if (cat.ran()) {
