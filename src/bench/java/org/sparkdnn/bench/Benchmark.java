@@ -177,6 +177,15 @@ public final class Benchmark implements Callable<Integer> {
       numpyWhy = "numpy " + numpy.version() + " did not run the course's loop (--no-course)";
     }
 
+    // Before the cases fill this JVM's heap: the course's own JVM then has the memory and the cores to itself.
+    CourseRun.Result courseResult = null;
+    String courseWhy = "not run (--no-course" + (quick && course == null ? ", the --quick default" : "") + ")";
+    if (runCourse) {
+      System.err.println("course " + CourseRun.CASE + " end to end in " + master);
+      courseResult = CourseRun.run(CourseRun.CASE, master, dir.resolve("course-" + CourseRun.CASE),
+          dir.resolve("course.log"));
+    }
+
     List<CaseResult> results = new ArrayList<>();
     CaseResult catAtCourseM;
     try (SparkContexts context = SparkContexts.start(null, "spark-dnn-bench", master)) {
@@ -191,13 +200,6 @@ public final class Benchmark implements Callable<Integer> {
         }
       }
       catAtCourseM = runCase(sc, null, SHAPES.get(3), COURSE_M, Precision.FLOAT64, budget, threads, minTime, 0);
-    }
-
-    CourseRun.Result courseResult = null;
-    String courseWhy = "not run (--no-course" + (quick && course == null ? ", the --quick default" : "") + ")";
-    if (runCourse) {
-      System.err.println("course " + CourseRun.CASE + " end to end in " + master);
-      courseResult = CourseRun.run(CourseRun.CASE, master, dir.resolve("course-" + CourseRun.CASE), dir.resolve("course.log"));
     }
 
     List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,
