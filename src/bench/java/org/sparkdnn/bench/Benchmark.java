@@ -1,7 +1,5 @@
 package org.sparkdnn.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -205,10 +203,11 @@ public final class Benchmark implements Callable<Integer> {
     List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,
         courseResult, courseWhy));
     System.out.print(ResultTable.cases(results, peakAll, threads));
-    System.out.print(comparisons(results, catAtCourseM, numpy, numpyWhy, courseResult, courseWhy));
+    System.out.print(ResultTable.comparisons(results, catAtCourseM, numpy, numpyWhy, courseResult, courseWhy,
+        master));
     System.out.print(ResultTable.targets(targets, quick));
-    write(results, catAtCourseM, numpy, courseResult, targets, peakOne, peakAll, threads, budget, minTime,
-        mllibTimed);
+    ResultJson.write(output, settings(peakOne, peakAll, threads, budget, minTime, mllibTimed), results,
+        catAtCourseM, numpy, courseResult, targets, peakAll);
     System.out.println("JSON: " + output);
     return 0;
   }
@@ -310,53 +309,9 @@ public final class Benchmark implements Callable<Integer> {
     return 0;
   }
 
-  private String comparisons(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, String numpyWhy, CourseRun.Result courseRun,
-      String courseWhy) {
-    StringBuilder out = new StringBuilder("Comparisons:\n");
-    if (numpy == null) {
-      out.append("  ").append(numpyWhy).append('\n');
-    } else {
-      out.append(String.format("  numpy %s, %s, %d threads%n", numpy.version(), numpy.blas(), numpy.threads()));
-      for (NumpyRun.Case c : numpy.cases()) {
-        out.append(String.format("  numpy %s m=%d: %.1f ms per iteration (the course's loop)", c.layers(),
-            c.numExamples(), 1e3 * c.secondsPerIteration()));
-        results.stream().filter(r -> r.ran() && r.layers().equals(c.layers()) && r.numExamples() == c.numExamples())
-            .findFirst().ifPresent(r -> out.append(String.format("; ours %.1f ms: numpy / ours %.2f×",
-                1e3 * r.sparkSeconds(), c.secondsPerIteration() / r.sparkSeconds())));
-        out.append('\n');
-      }
-    }
-    if (cat.ran()) {
-      out.append(String.format("  ours %s m=%d (the course's m): %.1f ms per iteration through Spark (compute %.1f "
-          + "ms)", cat.layers(), cat.numExamples(), 1e3 * cat.sparkSeconds(), 1e3 * cat.computeSeconds()));
-      if (numpy != null && numpy.course() != null) {
-        out.append(String.format("; numpy's course loop %.1f ms: numpy / ours %.2f×",
-            1e3 * numpy.course().secondsPerIteration(), numpy.course().secondsPerIteration() / cat.sparkSeconds()));
-      }
-      out.append('\n');
-    }
-    if (courseRun == null) {
-      out.append("  course ").append(CourseRun.CASE).append(": ").append(courseWhy).append('\n');
-    } else {
-      out.append(String.format("  course %s end to end (spark-dnn course, %s, own JVM): %.1f s, last cost %s%n",
-          CourseRun.CASE, master, courseRun.seconds(), courseRun.lastCost()));
-      if (numpy != null && numpy.course() != null) {
-        NumpyRun.Course c = numpy.course();
-        out.append(String.format("  numpy's same loop: %.1f s (%.2f ms per iteration; %.1f s with loading the CSV), "
-                + "last cost %s; ours / numpy's loop %.2f×, / numpy's total %.2f×%n", c.loopSeconds(),
-            1e3 * c.secondsPerIteration(), c.totalSeconds(), c.lastCost(), courseRun.seconds() / c.loopSeconds(),
-            courseRun.seconds() / c.totalSeconds()));
-        if (Math.abs(c.lastCost() - courseRun.lastCost()) > 1e-6 * Math.abs(c.lastCost())) {
-          out.append("  WARNING: the last costs differ: not the same loop\n");
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  private void write(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, CourseRun.Result courseRun,
-      List<Target> targets, double peakOne, double peakAll, int threads, MemoryBudget budget, double minTime,
-      int mllibTimed) throws Exception {
+  /** The run's settings, BLAS and DGEMM peak, for the JSON. */
+  private Map<String, Object> settings(double peakOne, double peakAll, int threads, MemoryBudget budget,
+      double minTime, int mllibTimed) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("time", Instant.now().toString());
     json.put("quick", quick);
@@ -373,105 +328,7 @@ public final class Benchmark implements Callable<Integer> {
     json.put("heap_bytes", Runtime.getRuntime().maxMemory());
     json.put("gemm", Map.of("size", GEMM_SIZE, "gflops_1_thread", peakOne, "gflops_all_threads", peakAll,
         "threads", threads));
-    List<Map<String, Object>> cases = new ArrayList<>();
-    for (CaseResult r : results) {
-      cases.add(caseJson(r, peakAll));
-    }
-    json.put("cases", cases);
-    json.put("comparisons", comparisonsJson(results, cat, numpy, courseRun, peakAll));
-    List<Map<String, Object>> judged = new ArrayList<>();
-    for (Target t : targets) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("target", t.name());
-      j.put("requirement", t.requirement());
-      j.put("measured", Double.isNaN(t.measured()) ? null : t.measured());
-      j.put("unit", t.unit().trim());
-      j.put("status", t.status().name());
-      j.put("where", t.where());
-      judged.add(j);
-    }
-    json.put("targets", judged);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
-  }
-
-  private static Map<String, Object> comparisonsJson(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy,
-      CourseRun.Result courseRun, double peakAll) {
-    Map<String, Object> comparisons = new LinkedHashMap<>();
-    Map<String, Object> ourCat = caseJson(cat, peakAll);
-    comparisons.put("ours_cat_at_course_m", ourCat);
-    if (numpy != null) {
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("version", numpy.version());
-      n.put("blas", numpy.blas());
-      n.put("threads", numpy.threads());
-      List<Map<String, Object>> cases = new ArrayList<>();
-      for (NumpyRun.Case c : numpy.cases()) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("layers", c.layers().sizes());
-        j.put("m", c.numExamples());
-        j.put("seconds_per_iteration", c.secondsPerIteration());
-        results.stream().filter(r -> r.ran() && r.layers().equals(c.layers()) && r.numExamples() == c.numExamples())
-            .findFirst().ifPresent(r -> j.put("numpy_over_ours", c.secondsPerIteration() / r.sparkSeconds()));
-        cases.add(j);
-      }
-      n.put("cases", cases);
-      if (numpy.course() != null) {
-        NumpyRun.Course c = numpy.course();
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("m", c.numExamples());
-        j.put("iterations", c.iterations());
-        j.put("loop_seconds", c.loopSeconds());
-        j.put("total_seconds", c.totalSeconds());
-        j.put("seconds_per_iteration", c.secondsPerIteration());
-        j.put("last_cost", c.lastCost());
-        if (cat.ran()) {
-          j.put("numpy_over_ours_cat_at_course_m", c.secondsPerIteration() / cat.sparkSeconds());
-        }
-        n.put("course", j);
-      }
-      comparisons.put("numpy", n);
-    }
-    if (courseRun != null) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("case", CourseRun.CASE);
-      j.put("iterations", CourseRun.ITERATIONS);
-      j.put("seconds_end_to_end", courseRun.seconds());
-      j.put("last_cost", courseRun.lastCost());
-      if (numpy != null && numpy.course() != null) {
-        j.put("over_numpy_loop", courseRun.seconds() / numpy.course().loopSeconds());
-        j.put("over_numpy_total", courseRun.seconds() / numpy.course().totalSeconds());
-      }
-      comparisons.put("course", j);
-    }
-    return comparisons;
-  }
-
-  private static Map<String, Object> caseJson(CaseResult r, double peakAll) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("layers", r.layers().sizes());
-    c.put("parameters", r.layers().parameterCount());
-    c.put("m", r.numExamples());
-    c.put("precision", r.precision().label());
-    c.put("gradient_flops_per_iteration", r.gradientFlops());
-    c.put("feature_bytes", r.featureBytes());
-    if (!r.ran()) {
-      c.put("skipped", r.skipped());
-      return c;
-    }
-    c.put("compute_seconds", r.computeSeconds());
-    c.put("spark_seconds", r.sparkSeconds());
-    c.put("spark_overhead_seconds", r.sparkOverheadSeconds());
-    c.put("spark_nanos_per_sample", r.sparkNanosPerSample());
-    c.put("compute_gflops", r.computeGflops());
-    c.put("compute_percent_of_peak", 100 * r.computeGflops() / peakAll);
-    c.put("spark_gflops", r.sparkGflops());
-    c.put("spark_percent_of_peak", 100 * r.sparkGflops() / peakAll);
-    c.put("mllib_seconds", r.hasMllib() ? r.mllibSeconds() : null);
-    c.put("mllib_over_ours", r.hasMllib() ? r.mllibRatio() : null);
-    c.put("mllib_note", r.mllibNote());
-    c.put("cached_bytes", r.cachedBytes());
-    c.put("cached_over_feature_bytes", r.cachedRatio());
-    return c;
+    return json;
   }
 
   /** "float64" or "FLOAT64" to a {@link Precision}, naming the ones this build has when it is not one of them. */

@@ -42,6 +42,51 @@ final class ResultTable {
     return out.toString();
   }
 
+  /** numpy against ours, our cat shape at the course's m, the course run end to end against numpy's loop. */
+  static String comparisons(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, String numpyWhy,
+      CourseRun.Result courseRun, String courseWhy, String master) {
+    StringBuilder out = new StringBuilder("Comparisons:\n");
+    if (numpy == null) {
+      out.append("  ").append(numpyWhy).append('\n');
+    } else {
+      out.append(String.format("  numpy %s, %s, %d threads%n", numpy.version(), numpy.blas(), numpy.threads()));
+      for (NumpyRun.Case c : numpy.cases()) {
+        out.append(String.format("  numpy %s m=%d: %.1f ms per iteration (the course's loop)", c.layers(),
+            c.numExamples(), 1e3 * c.secondsPerIteration()));
+        results.stream().filter(r -> r.ran() && r.layers().equals(c.layers()) && r.numExamples() == c.numExamples())
+            .findFirst().ifPresent(r -> out.append(String.format("; ours %.1f ms: numpy / ours %.2f×",
+                1e3 * r.sparkSeconds(), c.secondsPerIteration() / r.sparkSeconds())));
+        out.append('\n');
+      }
+    }
+    if (cat.ran()) {
+      out.append(String.format("  ours %s m=%d (the course's m): %.1f ms per iteration through Spark (compute %.1f "
+          + "ms)", cat.layers(), cat.numExamples(), 1e3 * cat.sparkSeconds(), 1e3 * cat.computeSeconds()));
+      if (numpy != null && numpy.course() != null) {
+        out.append(String.format("; numpy's course loop %.1f ms: numpy / ours %.2f×",
+            1e3 * numpy.course().secondsPerIteration(), numpy.course().secondsPerIteration() / cat.sparkSeconds()));
+      }
+      out.append('\n');
+    }
+    if (courseRun == null) {
+      out.append("  course ").append(CourseRun.CASE).append(": ").append(courseWhy).append('\n');
+    } else {
+      out.append(String.format("  course %s end to end (spark-dnn course, %s, own JVM): %.1f s, last cost %s%n",
+          CourseRun.CASE, master, courseRun.seconds(), courseRun.lastCost()));
+      if (numpy != null && numpy.course() != null) {
+        NumpyRun.Course c = numpy.course();
+        out.append(String.format("  numpy's same loop: %.1f s (%.2f ms per iteration; %.1f s with loading the CSV), "
+                + "last cost %s; ours / numpy's loop %.2f×, / numpy's total %.2f×%n", c.loopSeconds(),
+            1e3 * c.secondsPerIteration(), c.totalSeconds(), c.lastCost(), courseRun.seconds() / c.loopSeconds(),
+            courseRun.seconds() / c.totalSeconds()));
+        if (Math.abs(c.lastCost() - courseRun.lastCost()) > 1e-6 * Math.abs(c.lastCost())) {
+          out.append("  WARNING: the last costs differ: not the same loop\n");
+        }
+      }
+    }
+    return out.toString();
+  }
+
   static String targets(List<Target> targets, boolean quick) {
     StringBuilder out = new StringBuilder("Issue 4 targets" + (quick ? " (--quick: small sizes, indicative only)"
         : "") + ":\n");

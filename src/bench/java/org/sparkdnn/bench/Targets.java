@@ -41,7 +41,8 @@ final class Targets {
             "no case of " + SMALL + " with MLlib")));
 
     Optional<CaseResult> numpyCase = in.numpy() == null ? Optional.empty()
-        : pick(in.cases(), SMALL, COMPARE_M, c -> !Double.isNaN(in.numpy().secondsPerIteration(SMALL, c.numExamples())));
+        : pick(in.cases(), SMALL, COMPARE_M,
+            c -> !Double.isNaN(in.numpy().secondsPerIteration(SMALL, c.numExamples())));
     String numpyName = "numpy (" + in.threads() + " threads) time per iteration / ours, " + SMALL;
     targets.add(numpyCase.map(c -> new Target(numpyName,
             in.numpy().secondsPerIteration(SMALL, c.numExamples()) / c.sparkSeconds(), "×", true, NUMPY_RATIO,
