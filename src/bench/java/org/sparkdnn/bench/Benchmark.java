@@ -90,8 +90,8 @@ public final class Benchmark implements Callable<Integer> {
       defaultValue = "2")
   int partitions;
 
-  @Option(names = "--precision", split = ",", description = "Precisions to run: ${COMPLETION-CANDIDATES} "
-      + "(default: ${DEFAULT-VALUE}; this build of spark-dnn has float64 only).", defaultValue = "FLOAT64",
+  @Option(names = "--precision", split = ",", paramLabel = "P", description = "Precisions to run, comma-separated "
+      + "(default: ${DEFAULT-VALUE}; this build of spark-dnn has float64 only).", defaultValue = "float64",
       converter = PrecisionConverter.class)
   List<Precision> precisions;
 
