@@ -10,7 +10,8 @@
 # Builds with the Maven profile `bench` (src/bench/java, with MLlib provided); the product jars never hold it.
 # numpy is optional: where `python3 -c 'import numpy'` works, scripts/bench-numpy.py is run (--numpy python3);
 # otherwise the report says "numpy: not measured". Nothing else needs Python.
-# Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 16g; --memory-budget may use 80 % of it),
+# Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 16g; --memory-budget may use 80 % of it,
+# Spark caches in 75 % of it),
 # OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), PYTHON (default python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,5 +29,7 @@ fi
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 export SPARK_LOCAL_IP=127.0.0.1
-exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-16g}" @conf/jvm.options -Dlog4j2.configurationFile=conf/log4j2.properties \
+# Cached blocks may fill 75 % of the heap (Spark's default 60 % would leave the largest cases spilling to disk).
+exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-16g}" -Dspark.memory.fraction=0.75 @conf/jvm.options \
+  -Dlog4j2.configurationFile=conf/log4j2.properties \
   -cp "target/classes:$(cat target/bench/classpath.txt)" org.sparkdnn.bench.Benchmark "${numpy[@]}" "$@"

@@ -40,14 +40,16 @@ import picocli.CommandLine.Spec;
         "Cases: layers 100,20,7,5,1 / 100,256,128,1 / 1000,256,1 / 12288,20,7,5,1 (the course's cat L-layer shape) at "
             + "each --sizes m, on seeded synthetic data (features uniform in [-1, 1), labels from a random linear "
             + "rule), --partitions partitions cached in Spark; a case (or MLlib's part of it) whose data does not "
-            + "fit --memory-budget is printed as 'skipped: needs X GiB'. Comparisons: MLlib's "
+            + "fit --memory-budget, or whose cached blocks do not fit Spark's storage memory, is printed as "
+            + "'skipped: needs X GiB'. Comparisons: MLlib's "
             + "MultilayerPerceptronClassifier (gd, two outputs) on every case that fits; numpy (scripts/"
             + "bench-numpy.py, only with --numpy) on 100,20,7,5,1 at each m and on the course's loop; our cat shape "
             + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM."},
     footer = {"", "Full run (the defaults): about 20-30 min on a quiet 2-core machine (the largest cases, 1000,256,1 "
         + "and 100,256,128,1 at m = 1e6, take most of it); driver heap 16 GiB (SPARK_DNN_HEAP), so about 18 GiB of "
         + "free RAM, 12 GiB of it for the data. --quick: under 3 min and 1 GiB.",
-        "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g), OPENBLAS_NUM_THREADS (default 1, "
+        "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g; bench.sh lets Spark cache in 75 % "
+            + "of it, spark.memory.fraction), OPENBLAS_NUM_THREADS (default 1, "
             + "one BLAS thread per Spark task; numpy gets N), PYTHON (default python3), JAVA_HOME.",
         "Exit codes: 0 done (whatever the targets say), 1 a measurement failed, 2 bad options."})
 public final class Benchmark implements Callable<Integer> {
@@ -190,6 +192,8 @@ public final class Benchmark implements Callable<Integer> {
       JavaSparkContext sc = context.context();
       SparkSession spark = SparkSession.builder().getOrCreate();
       MllibRun mllib = new MllibRun(spark);
+      System.out.printf("Spark storage memory %.1f GiB (spark.memory.fraction %s)%n",
+          storageBytes(sc) / (double) (1L << 30), sc.getConf().get("spark.memory.fraction", "0.6"));
       for (Precision precision : precisions) {
         for (long m : ms) {
           for (LayerSizes shape : SHAPES) {
@@ -252,7 +256,11 @@ public final class Benchmark implements Callable<Integer> {
   /** One case: our compute, then ours through Spark, then MLlib ({@code mllib} null or 0 iterations: not run). */
   private CaseResult runCase(JavaSparkContext sc, MllibRun mllib, LayerSizes shape, long m, Precision precision,
       MemoryBudget budget, int threads, double minTime, int mllibTimed) throws Exception {
-    String refusal = budget.refusal(MemoryBudget.oursBytes(shape.inputSize(), m));
+    long ours = MemoryBudget.oursBytes(shape.inputSize(), m);
+    String refusal = budget.refusal(ours);
+    if (refusal == null) {
+      refusal = MemoryBudget.storageRefusal(ours, storageBytes(sc));
+    }
     if (refusal != null) {
       System.err.printf("skipped %s m=%d: %s%n", shape, m, refusal);
       return CaseResult.skipped(shape, m, precision, refusal);
@@ -289,7 +297,7 @@ public final class Benchmark implements Callable<Integer> {
     String mllibNote;
     if (mllib == null || mllibTimed == 0) {
       mllibNote = mllib == null ? "not compared" : "not run (--mllib-iterations 0)";
-    } else if ((mllibNote = budget.refusal(MemoryBudget.mllibBytes(shape.inputSize(), m))) == null) {
+    } else if ((mllibNote = mllibRefusal(sc, budget, shape, m)) == null) {
       MllibRun.Timed timed = mllib.secondsPerIteration(data, shape, mllibWarmUp, mllibTimed);
       mllibSeconds = timed.secondsPerIteration();
       mllibNote = "ran " + (timed.jobs() - 1) + " iterations (" + timed.jobs() + " gradient jobs)";
@@ -297,6 +305,23 @@ public final class Benchmark implements Callable<Integer> {
       mllibNote = "skipped: " + mllibNote;
     }
     return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, mllibSeconds, mllibNote, cached, null);
+  }
+
+  /** Why MLlib cannot run {@code shape} at m within the budget and Spark's storage memory, or null if it can. */
+  private static String mllibRefusal(JavaSparkContext sc, MemoryBudget budget, LayerSizes shape, long m) {
+    String refusal = budget.refusal(MemoryBudget.mllibBytes(shape.inputSize(), m));
+    return refusal != null ? refusal : MemoryBudget.storageRefusal(
+        MemoryBudget.MLLIB_CACHED_COPIES * MemoryBudget.sampleBytes(shape.inputSize(), m), storageBytes(sc));
+  }
+
+  /** The most storage memory of one executor (the driver, in local mode). */
+  private static long storageBytes(JavaSparkContext sc) {
+    long most = 0;
+    for (scala.Tuple2<Object, Object> memory
+        : scala.jdk.javaapi.CollectionConverters.asJava(sc.sc().getExecutorMemoryStatus()).values()) {
+      most = Math.max(most, (Long) memory._1());
+    }
+    return most;
   }
 
   /** Memory plus disk bytes Spark reports for the cached RDD {@code id}. */
