@@ -97,8 +97,8 @@ public final class Benchmark implements Callable<Integer> {
       converter = PrecisionConverter.class)
   List<Precision> precisions;
 
-  @Option(names = "--warmup", description = "Untimed iterations before timing ours and numpy's (default: "
-      + "${DEFAULT-VALUE}).", defaultValue = "1")
+  @Option(names = "--warmup", description = "Untimed iterations before timing ours and numpy's; ours also until "
+      + "they take a third of --min-seconds (default: ${DEFAULT-VALUE}).", defaultValue = "1")
   int warmUp;
 
   @Option(names = "--iterations", description = "Least timed iterations of ours and numpy's; the median is kept "

@@ -22,12 +22,15 @@ final class Timing {
   }
 
   /**
-   * The median seconds of the timed runs after {@code warmUp} untimed ones: at least {@code minRuns}, and more
-   * until they add up to {@code minSeconds} (at most {@link #MAX_RUNS}), so that short iterations get a steady median.
+   * The median seconds of the timed runs after the untimed ones: at least {@code warmUp} untimed runs, and more until
+   * they add up to a third of {@code minSeconds}, so that the JIT has compiled short work; then at least
+   * {@code minRuns} timed runs, and more until they add up to {@code minSeconds} (at most {@link #MAX_RUNS} of each),
+   * so that short iterations get a steady median.
    */
   static double median(int warmUp, int minRuns, double minSeconds, Work work) throws Exception {
-    for (int i = 0; i < warmUp; i++) {
-      work.run();
+    double warm = 0;
+    for (int i = 0; i < MAX_RUNS && (i < warmUp || warm < minSeconds / 3); i++) {
+      warm += seconds(work);
     }
     double[] runs = new double[MAX_RUNS];
     int count = 0;
