@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# spark-dnn benchmark: the BLAS's DGEMM peak, our time per iteration (compute and Spark overhead) and Spark MLlib's
-# on the same synthetic data, the cached data size; a table on stdout and JSON (default target/bench/bench.json).
-# Usage: scripts/bench.sh [--sizes 1e4,1e5,1e6] [--output FILE] [--master local[2]] ...   (--help for all)
-# Builds with the Maven profile `bench` (src/bench/java, with MLlib), which the product jars never include.
-# Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 10g), OPENBLAS_NUM_THREADS (default 1).
+# spark-dnn benchmark: the BLAS's DGEMM peak; our time per iteration (compute and Spark overhead, GFLOP/s, % of
+# the peak) for the issue-4 shapes at m = 1e4, 1e5, 1e6; Spark MLlib's MultilayerPerceptronClassifier on the same
+# data; numpy on the same work and the course's L-layer run end to end against numpy's loop; the cached size; then
+# issue 4's targets, PASS/FAIL. A report on stdout and JSON (default target/bench/bench.json).
+#
+# Usage: scripts/bench.sh [--quick] [--sizes 1e4,1e5,1e6] [--memory-budget GIB] [--output FILE] ...
+#        scripts/bench.sh --help          (every option, its default, the full run's duration and memory)
+#
+# Builds with the Maven profile `bench` (src/bench/java, with MLlib provided); the product jars never hold it.
+# numpy is optional: where `python3 -c 'import numpy'` works, scripts/bench-numpy.py is run (--numpy python3);
+# otherwise the report says "numpy: not measured". Nothing else needs Python.
+# Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 16g; --memory-budget may use 80 % of it,
+# Spark caches in 75 % of it),
+# OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), PYTHON (default python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,8 +20,16 @@ mkdir -p target/bench
 mvn -B -q -Pbench compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=compile >&2
 
+numpy=()
+python="${PYTHON:-python3}"
+if "$python" -c 'import numpy' >/dev/null 2>&1; then
+  numpy=(--numpy "$python")
+fi
+
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 export SPARK_LOCAL_IP=127.0.0.1
-exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-10g}" @conf/jvm.options -Dlog4j2.configurationFile=conf/log4j2.properties \
-  -cp "target/bench-classes:target/classes:$(cat target/bench/classpath.txt)" org.sparkdnn.bench.Benchmark "$@"
+# Cached blocks may fill 75 % of the heap (Spark's default 60 % would leave the largest cases spilling to disk).
+exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-16g}" -Dspark.memory.fraction=0.75 @conf/jvm.options \
+  -Dlog4j2.configurationFile=conf/log4j2.properties \
+  -cp "target/classes:$(cat target/bench/classpath.txt)" org.sparkdnn.bench.Benchmark "${numpy[@]}" "$@"

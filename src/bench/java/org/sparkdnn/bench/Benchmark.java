@@ -1,12 +1,9 @@
 package org.sparkdnn.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,53 +19,119 @@ import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.spark.SparkGradientSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * spark-dnn's benchmark (scripts/bench.sh): the DGEMM peak of the BLAS in use, then for each layer shape and m our
- * time per iteration split into compute and Spark overhead, MLlib's time per iteration on the same data, and the
- * cached size of the data; a text table on stdout and the same as JSON.
+ * spark-dnn's benchmark (scripts/bench.sh): the DGEMM peak of the BLAS in use; for each layer shape and m our time
+ * per iteration split into compute and Spark overhead, with GFLOP/s and share of the peak; MLlib's time per
+ * iteration on the same data; the cached size; numpy's time on the same work and the course's L-layer run end to
+ * end against numpy's; then issue 4's targets with PASS/FAIL. A text report on stdout and the same as JSON.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time spark-dnn's gradient iterations against the BLAS peak and Spark MLlib.")
+@Command(name = "bench.sh", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 118,
+    description = {"Times spark-dnn's gradient iterations against the BLAS peak, Spark MLlib and numpy, and judges "
+        + "issue 4's targets.",
+        "Cases: layers 100,20,7,5,1 / 100,256,128,1 / 1000,256,1 / 12288,20,7,5,1 (the course's cat L-layer shape) at "
+            + "each --sizes m, on seeded synthetic data (features uniform in [-1, 1), labels from a random linear "
+            + "rule), --partitions partitions cached in Spark; a case (or MLlib's part of it) whose data does not "
+            + "fit --memory-budget, or whose cached blocks do not fit Spark's storage memory, is printed as "
+            + "'skipped: needs X GiB'. Comparisons: MLlib's "
+            + "MultilayerPerceptronClassifier (gd, two outputs) on every case that fits; numpy (scripts/"
+            + "bench-numpy.py, only with --numpy) on 100,20,7,5,1 at each m and on the course's loop; our cat shape "
+            + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM."},
+    footer = {"", "Full run (the defaults): about 20-30 min on a quiet 2-core machine (the largest cases, 1000,256,1 "
+        + "and 100,256,128,1 at m = 1e6, take most of it); driver heap 16 GiB (SPARK_DNN_HEAP), so about 18 GiB of "
+        + "free RAM, 12 GiB of it for the data. --quick: under 3 min and 1 GiB.",
+        "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g; bench.sh lets Spark cache in 75 % "
+            + "of it, spark.memory.fraction), OPENBLAS_NUM_THREADS (default 1, "
+            + "one BLAS thread per Spark task; numpy gets N), PYTHON (default python3), JAVA_HOME.",
+        "Exit codes: 0 done (whatever the targets say), 1 a measurement failed, 2 bad options."})
 public final class Benchmark implements Callable<Integer> {
-  private static final int[][] SHAPES = {{100, 20, 7, 5, 1}, {100, 256, 128, 1}, {1000, 256, 1}, {12288, 20, 7, 5, 1}};
+  static final List<LayerSizes> SHAPES = List.of(LayerSizes.parse("100,20,7,5,1"), LayerSizes.parse("100,256,128,1"),
+      LayerSizes.parse("1000,256,1"), LayerSizes.parse("12288,20,7,5,1"));
+  /** The course's training set size, at which our cat shape is compared with numpy's course loop. */
+  static final long COURSE_M = 209;
   private static final int GEMM_SIZE = 1024;
+  private static final String FULL_SIZES = "1e4,1e5,1e6";
+  private static final String QUICK_SIZES = "1e3,1e4";
+  private static final double FULL_BUDGET_GIB = 12;
+  private static final double QUICK_BUDGET_GIB = 0.5;
+  private static final double FULL_MIN_SECONDS = 3;
+  private static final double QUICK_MIN_SECONDS = 0.3;
+  /** A budget must leave this share of the heap free for Spark, workspaces and garbage. */
+  private static final double BUDGET_HEAP_SHARE = 0.8;
 
-  @Option(names = "--sizes", split = ",", description = "Sample counts m (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1e4,1e5")
-  private List<String> sizes;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--master", description = "Spark master; its thread count is also the compute's (default: ${DEFAULT-VALUE}).",
-      defaultValue = "local[2]")
-  private String master;
+  @Option(names = "--quick", description = "Small run to check the harness: --sizes " + QUICK_SIZES
+      + ", --memory-budget " + QUICK_BUDGET_GIB + ", --min-seconds " + QUICK_MIN_SECONDS + ", --mllib-iterations 2, "
+      + "no course run unless --course.")
+  boolean quick;
+
+  @Option(names = "--sizes", split = ",", paramLabel = "M",
+      description = "Sample counts m (default: " + FULL_SIZES + "; with --quick " + QUICK_SIZES + ").")
+  List<String> sizes;
+
+  @Option(names = "--memory-budget", paramLabel = "GIB", description = "Most GiB of samples a case may hold at "
+      + "once (ours 8·(n+1)·m, MLlib " + MemoryBudget.MLLIB_COPIES + "× that); at most " + BUDGET_HEAP_SHARE
+      + " of the heap (default: " + FULL_BUDGET_GIB + "; with --quick " + QUICK_BUDGET_GIB + ").")
+  Double memoryBudgetGib;
+
+  @Option(names = "--master", description = "Spark master, local or local[N]; N is also the compute's and numpy's "
+      + "thread count and the peak's (default: ${DEFAULT-VALUE}).", defaultValue = "local[2]")
+  String master;
 
   @Option(names = "--partitions", description = "Partitions of the data (default: ${DEFAULT-VALUE}).",
       defaultValue = "2")
-  private int partitions;
+  int partitions;
 
-  @Option(names = "--warmup", description = "Untimed iterations first (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  private int warmUp;
+  @Option(names = "--precision", split = ",", paramLabel = "P", description = "Precisions to run, comma-separated "
+      + "(default: ${DEFAULT-VALUE}; this build of spark-dnn has float64 only).", defaultValue = "float64",
+      converter = PrecisionConverter.class)
+  List<Precision> precisions;
 
-  @Option(names = "--iterations", description = "Timed iterations, of which the median is kept (default: ${DEFAULT-VALUE}).",
-      defaultValue = "3")
-  private int iterations;
+  @Option(names = "--warmup", description = "Untimed iterations before timing ours and numpy's; ours also until "
+      + "they take a third of --min-seconds (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  int warmUp;
 
-  @Option(names = "--mllib-iterations", description = "MLlib iterations timed beyond its first; 0 skips MLlib "
-      + "(default: ${DEFAULT-VALUE}).", defaultValue = "2")
-  private int mllibIterations;
+  @Option(names = "--iterations", description = "Least timed iterations of ours and numpy's; the median is kept "
+      + "(default: ${DEFAULT-VALUE}).", defaultValue = "5")
+  int iterations;
+
+  @Option(names = "--min-seconds", description = "Time ours for at least this long per case, so short iterations "
+      + "get a steady median (default: " + FULL_MIN_SECONDS + "; with --quick " + QUICK_MIN_SECONDS + ").")
+  Double minSeconds;
+
+  @Option(names = "--mllib-iterations", description = "MLlib iterations timed after its first and --mllib-warmup; "
+      + "0 skips MLlib (default: 3; with --quick 2).")
+  Integer mllibIterations;
+
+  @Option(names = "--mllib-warmup", description = "MLlib iterations after its first left untimed (default: "
+      + "${DEFAULT-VALUE}).", defaultValue = "1")
+  int mllibWarmUp;
+
+  @Option(names = "--numpy", paramLabel = "PYTHON", description = "Python with numpy, to run scripts/bench-numpy.py "
+      + "(bench.sh passes it when `python3 -c 'import numpy'` works); without it: numpy: not measured.")
+  String python;
+
+  @Option(names = "--course", negatable = true, description = "Run the course's week4-deep end to end (2500 "
+      + "iterations, local[N] in its own JVM) and numpy's same loop (default: on; off with --quick).")
+  Boolean course;
 
   @Option(names = "--seed", description = "Seed of the data and the initial weights (default: ${DEFAULT-VALUE}).",
       defaultValue = "1")
-  private long seed;
+  long seed;
 
-  @Option(names = "--output", description = "JSON results (default: ${DEFAULT-VALUE}).",
-      defaultValue = "target/bench/bench.json")
-  private Path output;
+  @Option(names = "--output", description = "JSON results; logs of the course and numpy runs beside it (default: "
+      + "${DEFAULT-VALUE}).", defaultValue = "target/bench/bench.json")
+  Path output;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Benchmark()).execute(args));
@@ -76,50 +139,142 @@ public final class Benchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int threads = SparkThreads.of(master);
+    int threads = threads();
+    List<Long> ms = sizes();
+    MemoryBudget budget = budget();
+    double minTime = minSeconds != null ? minSeconds : quick ? QUICK_MIN_SECONDS : FULL_MIN_SECONDS;
+    int mllibTimed = mllibIterations != null ? mllibIterations : quick ? 2 : 3;
+    boolean runCourse = course != null ? course : !quick;
+    if (partitions < 1 || warmUp < 0 || iterations < 1 || mllibTimed < 0 || mllibWarmUp < 0 || minTime < 0) {
+      throw new ParameterException(spec.commandLine(), "expected --partitions ≥ 1, --iterations ≥ 1 and no negative "
+          + "--warmup, --mllib-iterations, --mllib-warmup or --min-seconds");
+    }
+    Path dir = output.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+
     double peakOne = GemmPeak.gflops(GEMM_SIZE, 1);
     double peakAll = GemmPeak.gflops(GEMM_SIZE, threads);
     System.out.printf("BLAS %s: DGEMM %d³ peak %.1f GFLOP/s on 1 thread, %.1f GFLOP/s on %d threads%n",
         Blas.implementationName(), GEMM_SIZE, peakOne, peakAll, threads);
-    long heap = Runtime.getRuntime().maxMemory();
-    List<CaseResult> results = new ArrayList<>();
-    try (SparkSession spark = SparkSession.builder().master(master).appName("spark-dnn-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate()) {
-      JavaSparkContext sc = new JavaSparkContext(spark.sparkContext());
-      MllibRun mllib = new MllibRun(spark);
-      for (String size : sizes) {
-        long m = (long) Double.parseDouble(size.trim());
-        for (int[] shape : SHAPES) {
-          SyntheticData data = new SyntheticData(shape[0], m, partitions,
-              SyntheticData.defaultBlockColumns(shape[0]), seed);
-          CaseResult result = data.featureBytes() > heap / 5
-              ? new CaseResult(shape, m, CaseResult.forwardFlops(shape, m), Double.NaN, Double.NaN, Double.NaN, 0,
-                  data.featureBytes(), String.format("needs %.1f GB of features, over a fifth of the %.1f GB heap",
-                      data.featureBytes() / 1e9, heap / 1e9))
-              : run(sc, mllib, data, shape, threads);
-          results.add(result);
-          System.err.printf("done %s m=%d%n", Arrays.toString(shape), m);
+    System.out.printf("memory budget %.1f GiB of a %.1f GiB heap; sizes %s; %d partitions; %s%n", budget.gib(),
+        Runtime.getRuntime().maxMemory() / (double) (1L << 30), ms, partitions, quick ? "quick" : "full run");
+
+    NumpyRun.Result numpy = null;
+    String numpyWhy = "numpy: not measured (no --numpy; bench.sh passes it where python3 imports numpy)";
+    if (python != null) {
+      List<LayerSizes> numpyLayers = new ArrayList<>();
+      List<Long> numpySizes = new ArrayList<>();
+      for (long m : ms) {
+        if (budget.refusal(MemoryBudget.oursBytes(Targets.SMALL.inputSize(), m)) == null) {
+          numpyLayers.add(Targets.SMALL);
+          numpySizes.add(m);
         }
       }
+      System.err.println("numpy: " + numpyLayers.size() + " cases" + (runCourse ? " and the course's loop" : ""));
+      numpy = NumpyRun.run(python, threads, numpyLayers, numpySizes, warmUp, iterations,
+          runCourse ? CourseRun.TRAIN : null, CourseRun.ITERATIONS, dir.resolve("numpy.json"),
+          dir.resolve("numpy.log"));
+      numpyWhy = "numpy " + numpy.version() + " did not run the course's loop (--no-course)";
     }
-    System.out.print(ResultTable.text(results, peakAll, threads));
-    write(results, peakOne, peakAll, threads);
+
+    // Before the cases fill this JVM's heap: the course's own JVM then has the memory and the cores to itself.
+    CourseRun.Result courseResult = null;
+    String courseWhy = "not run (--no-course" + (quick && course == null ? ", the --quick default" : "") + ")";
+    if (runCourse) {
+      System.err.println("course " + CourseRun.CASE + " end to end in " + master);
+      courseResult = CourseRun.run(CourseRun.CASE, master, dir.resolve("course-" + CourseRun.CASE),
+          dir.resolve("course.log"));
+    }
+
+    List<CaseResult> results = new ArrayList<>();
+    CaseResult catAtCourseM;
+    try (SparkContexts context = SparkContexts.start(null, "spark-dnn-bench", master)) {
+      JavaSparkContext sc = context.context();
+      SparkSession spark = SparkSession.builder().getOrCreate();
+      MllibRun mllib = new MllibRun(spark);
+      System.out.printf("Spark storage memory %.1f GiB (spark.memory.fraction %s)%n",
+          storageBytes(sc) / (double) (1L << 30), sc.getConf().get("spark.memory.fraction", "0.6"));
+      for (Precision precision : precisions) {
+        for (long m : ms) {
+          for (LayerSizes shape : SHAPES) {
+            results.add(runCase(sc, mllib, shape, m, precision, budget, threads, minTime, mllibTimed));
+          }
+        }
+      }
+      catAtCourseM = runCase(sc, null, SHAPES.get(3), COURSE_M, Precision.FLOAT64, budget, threads, minTime, 0);
+    }
+
+    List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,
+        courseResult, courseWhy));
+    System.out.print(ResultTable.cases(results, peakAll, threads));
+    System.out.print(ResultTable.comparisons(results, catAtCourseM, numpy, numpyWhy, courseResult, courseWhy,
+        master));
+    System.out.print(ResultTable.targets(targets, quick));
+    ResultJson.write(output, settings(peakOne, peakAll, threads, budget, minTime, mllibTimed), results,
+        catAtCourseM, numpy, courseResult, targets, peakAll);
     System.out.println("JSON: " + output);
     return 0;
   }
 
-  private CaseResult run(JavaSparkContext sc, MllibRun mllib, SyntheticData data, int[] shape, int threads)
-      throws Exception {
-    Architecture architecture = Architecture.withHidden(shape, Activation.RELU);
+  private int threads() {
+    try {
+      return SparkThreads.of(master);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private List<Long> sizes() {
+    List<Long> ms = new ArrayList<>();
+    for (String size : sizes != null ? sizes : List.of((quick ? QUICK_SIZES : FULL_SIZES).split(","))) {
+      double m;
+      try {
+        m = Double.parseDouble(size.trim());
+      } catch (NumberFormatException e) {
+        throw new ParameterException(spec.commandLine(), "--sizes: expected numbers such as 1e5, found " + size);
+      }
+      if (m < partitions || m != Math.rint(m) || m > Integer.MAX_VALUE) {
+        throw new ParameterException(spec.commandLine(), "--sizes: expected whole numbers from --partitions ("
+            + partitions + ") to " + Integer.MAX_VALUE + ", found " + size);
+      }
+      ms.add((long) m);
+    }
+    return ms;
+  }
+
+  private MemoryBudget budget() {
+    double gib = memoryBudgetGib != null ? memoryBudgetGib : quick ? QUICK_BUDGET_GIB : FULL_BUDGET_GIB;
+    double heapGib = Runtime.getRuntime().maxMemory() / (double) (1L << 30);
+    if (!(gib > 0) || gib > BUDGET_HEAP_SHARE * heapGib) {
+      throw new ParameterException(spec.commandLine(), String.format("--memory-budget: expected more than 0 and at "
+          + "most %.0f %% of the %.1f GiB heap (%.1f GiB; raise SPARK_DNN_HEAP), found %s", 100 * BUDGET_HEAP_SHARE,
+          heapGib, BUDGET_HEAP_SHARE * heapGib, gib));
+    }
+    return MemoryBudget.ofGib(gib);
+  }
+
+  /** One case: our compute, then ours through Spark, then MLlib ({@code mllib} null or 0 iterations: not run). */
+  private CaseResult runCase(JavaSparkContext sc, MllibRun mllib, LayerSizes shape, long m, Precision precision,
+      MemoryBudget budget, int threads, double minTime, int mllibTimed) throws Exception {
+    long ours = MemoryBudget.oursBytes(shape.inputSize(), m);
+    String refusal = budget.refusal(ours);
+    if (refusal == null) {
+      refusal = MemoryBudget.storageRefusal(ours, storageBytes(sc));
+    }
+    if (refusal != null) {
+      System.err.printf("skipped %s m=%d: %s%n", shape, m, refusal);
+      return CaseResult.skipped(shape, m, precision, refusal);
+    }
+    System.err.printf("case %s m=%d %s%n", shape, m, precision.label());
+    SyntheticData data = new SyntheticData(shape.inputSize(), m, partitions,
+        SyntheticData.defaultBlockColumns(shape.inputSize()), seed);
+    Architecture architecture = Architecture.withHidden(shape.sizes(), Activation.RELU);
     Parameters parameters = Initializer.HE.initialize(architecture, seed);
     double computeSeconds;
     GradientSums local;
     try (LocalCompute compute = new LocalCompute(data, threads)) {
       local = compute.gradientSums(parameters);
-      computeSeconds = Timing.median(warmUp, iterations, () -> compute.gradientSums(parameters));
+      computeSeconds = Timing.median(warmUp, iterations, minTime, () -> compute.gradientSums(parameters));
     }
     DistributedBlocks blocks = DistributedBlocks.of(
         sc.parallelize(IntStream.range(0, data.partitions()).boxed().toList(), data.partitions())
@@ -133,15 +288,40 @@ public final class Benchmark implements Callable<Integer> {
         throw new IllegalStateException("Spark's cost sum " + distributed.costSum() + " differs from the local "
             + local.costSum() + ": not the same data");
       }
-      sparkSeconds = Timing.median(warmUp, iterations, () -> source.gradientSums(parameters));
+      sparkSeconds = Timing.median(warmUp, iterations, minTime, () -> source.gradientSums(parameters));
       cached = cachedBytes(sc, blocks.blocks().id());
     } finally {
       blocks.unpersist();
     }
-    double mllibSeconds = mllibIterations > 0
-        ? mllib.secondsPerIteration(data, shape, mllibIterations) : Double.NaN;
-    return new CaseResult(shape, data.numExamples(), CaseResult.forwardFlops(shape, data.numExamples()),
-        computeSeconds, sparkSeconds, mllibSeconds, cached, data.featureBytes(), null);
+    double mllibSeconds = Double.NaN;
+    String mllibNote;
+    if (mllib == null || mllibTimed == 0) {
+      mllibNote = mllib == null ? "not compared" : "not run (--mllib-iterations 0)";
+    } else if ((mllibNote = mllibRefusal(sc, budget, shape, m)) == null) {
+      MllibRun.Timed timed = mllib.secondsPerIteration(data, shape, mllibWarmUp, mllibTimed);
+      mllibSeconds = timed.secondsPerIteration();
+      mllibNote = "ran " + (timed.jobs() - 1) + " iterations (" + timed.jobs() + " gradient jobs)";
+    } else {
+      mllibNote = "skipped: " + mllibNote;
+    }
+    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, mllibSeconds, mllibNote, cached, null);
+  }
+
+  /** Why MLlib cannot run {@code shape} at m within the budget and Spark's storage memory, or null if it can. */
+  private static String mllibRefusal(JavaSparkContext sc, MemoryBudget budget, LayerSizes shape, long m) {
+    String refusal = budget.refusal(MemoryBudget.mllibBytes(shape.inputSize(), m));
+    return refusal != null ? refusal : MemoryBudget.storageRefusal(
+        MemoryBudget.MLLIB_CACHED_COPIES * MemoryBudget.sampleBytes(shape.inputSize(), m), storageBytes(sc));
+  }
+
+  /** The most storage memory of one executor (the driver, in local mode). */
+  private static long storageBytes(JavaSparkContext sc) {
+    long most = 0;
+    for (scala.Tuple2<Object, Object> memory
+        : scala.jdk.javaapi.CollectionConverters.asJava(sc.sc().getExecutorMemoryStatus()).values()) {
+      most = Math.max(most, (Long) memory._1());
+    }
+    return most;
   }
 
   /** Memory plus disk bytes Spark reports for the cached RDD {@code id}. */
@@ -154,44 +334,39 @@ public final class Benchmark implements Callable<Integer> {
     return 0;
   }
 
-  private void write(List<CaseResult> results, double peakOne, double peakAll, int threads) throws Exception {
+  /** The run's settings, BLAS and DGEMM peak, for the JSON. */
+  private Map<String, Object> settings(double peakOne, double peakAll, int threads, MemoryBudget budget,
+      double minTime, int mllibTimed) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("time", Instant.now().toString());
+    json.put("quick", quick);
     json.put("blas", Blas.implementationName());
     json.put("cores", Runtime.getRuntime().availableProcessors());
     json.put("master", master);
     json.put("partitions", partitions);
     json.put("warmup", warmUp);
     json.put("iterations", iterations);
-    json.put("mllib_iterations", mllibIterations);
+    json.put("min_seconds", minTime);
+    json.put("mllib_warmup", mllibWarmUp);
+    json.put("mllib_iterations", mllibTimed);
+    json.put("memory_budget_bytes", budget.bytes());
+    json.put("heap_bytes", Runtime.getRuntime().maxMemory());
     json.put("gemm", Map.of("size", GEMM_SIZE, "gflops_1_thread", peakOne, "gflops_all_threads", peakAll,
         "threads", threads));
-    List<Map<String, Object>> cases = new ArrayList<>();
-    for (CaseResult r : results) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("layers", r.sizes());
-      c.put("m", r.numExamples());
-      c.put("flops_per_iteration", r.iterationFlops());
-      c.put("feature_bytes", r.featureBytes());
-      if (r.skipped() != null) {
-        c.put("skipped", r.skipped());
-      } else {
-        c.put("compute_seconds", r.computeSeconds());
-        c.put("spark_seconds", r.sparkSeconds());
-        c.put("spark_overhead_seconds", r.sparkOverheadSeconds());
-        c.put("compute_gflops", r.computeGflops());
-        c.put("compute_percent_of_peak", 100 * r.computeGflops() / peakAll);
-        c.put("spark_gflops", r.sparkGflops());
-        c.put("spark_percent_of_peak", 100 * r.sparkGflops() / peakAll);
-        c.put("mllib_seconds", Double.isNaN(r.mllibSeconds()) ? null : r.mllibSeconds());
-        c.put("mllib_over_ours", Double.isNaN(r.mllibSeconds()) ? null : r.mllibRatio());
-        c.put("cached_bytes", r.cachedBytes());
+    return json;
+  }
+
+  /** "float64" or "FLOAT64" to a {@link Precision}, naming the ones this build has when it is not one of them. */
+  static final class PrecisionConverter implements CommandLine.ITypeConverter<Precision> {
+    @Override
+    public Precision convert(String value) {
+      for (Precision p : Precision.values()) {
+        if (p.name().equalsIgnoreCase(value.trim())) {
+          return p;
+        }
       }
-      cases.add(c);
+      throw new CommandLine.TypeConversionException("expected one of " + java.util.Arrays.toString(
+          Precision.values()).toLowerCase(java.util.Locale.ROOT) + ", found " + value);
     }
-    json.put("cases", cases);
-    Path parent = output.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
   }
 }

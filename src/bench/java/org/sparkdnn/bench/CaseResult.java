@@ -1,15 +1,28 @@
 package org.sparkdnn.bench;
 
 /**
- * One layer shape at one m: seconds per iteration of our compute alone and through Spark, MLlib's seconds per
- * iteration (NaN when not run), the cached bytes of our blocks, and why the case was skipped (null when run).
+ * One layer shape at one m and precision: seconds per iteration of our compute alone and through Spark, MLlib's
+ * seconds per iteration (NaN when not run, with the reason in {@code mllibNote}), the cached bytes of our blocks,
+ * and why the whole case was skipped (null when it ran).
  */
-record CaseResult(int[] sizes, long numExamples, double forwardFlops, double computeSeconds, double sparkSeconds,
-    double mllibSeconds, long cachedBytes, long featureBytes, String skipped) {
+record CaseResult(LayerSizes layers, long numExamples, Precision precision, double computeSeconds,
+    double sparkSeconds, double mllibSeconds, String mllibNote, long cachedBytes, String skipped) {
 
-  /** FLOPs of one iteration: forward 2·m·Σ n[l]·n[l-1], backward about twice that. */
-  double iterationFlops() {
-    return 3 * forwardFlops;
+  static CaseResult skipped(LayerSizes layers, long m, Precision precision, String reason) {
+    return new CaseResult(layers, m, precision, Double.NaN, Double.NaN, Double.NaN, reason, 0, reason);
+  }
+
+  boolean ran() {
+    return skipped == null;
+  }
+
+  /** The features' bytes at this precision, n[0]·m values: 8·n·m in double, 4·n·m in single precision. */
+  long featureBytes() {
+    return (long) precision.bytes * layers.inputSize() * numExamples;
+  }
+
+  double gradientFlops() {
+    return layers.gradientFlops(numExamples);
   }
 
   double sparkOverheadSeconds() {
@@ -17,24 +30,29 @@ record CaseResult(int[] sizes, long numExamples, double forwardFlops, double com
   }
 
   double computeGflops() {
-    return iterationFlops() / computeSeconds / 1e9;
+    return gradientFlops() / computeSeconds / 1e9;
   }
 
   double sparkGflops() {
-    return iterationFlops() / sparkSeconds / 1e9;
+    return gradientFlops() / sparkSeconds / 1e9;
+  }
+
+  /** Our time per iteration through Spark divided by m, in nanoseconds: flat when the time is linear in m. */
+  double sparkNanosPerSample() {
+    return 1e9 * sparkSeconds / numExamples;
+  }
+
+  /** Cached bytes over the features' bytes. */
+  double cachedRatio() {
+    return (double) cachedBytes / featureBytes();
+  }
+
+  boolean hasMllib() {
+    return !Double.isNaN(mllibSeconds);
   }
 
   /** MLlib's time per iteration over ours through Spark. */
   double mllibRatio() {
     return mllibSeconds / sparkSeconds;
-  }
-
-  /** 2·m·Σ n[l]·n[l-1]. */
-  static double forwardFlops(int[] sizes, long m) {
-    double sum = 0;
-    for (int l = 1; l < sizes.length; l++) {
-      sum += (double) sizes[l] * sizes[l - 1];
-    }
-    return 2.0 * m * sum;
   }
 }

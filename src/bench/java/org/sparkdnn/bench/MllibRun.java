@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
@@ -18,55 +19,74 @@ import org.sparkdnn.data.ColumnBlock;
 
 /**
  * The same work on Spark MLlib: {@link MultilayerPerceptronClassifier} with solver {@code gd}, the same hidden
- * layers and two outputs (sigmoid hidden units, softmax output), on a cached DataFrame of the same samples in the
- * same partitions. Time per iteration is {@code (fit(1 + k) − fit(1)) / k}, so the set-up every fit repeats
- * (stacking the rows into blocks, caching them, the first iteration) cancels out; the first fit of the JVM runs
- * once untimed, to load and compile MLlib's code.
+ * layers and two outputs (sigmoid hidden units, softmax output), tolerance 0 so that it cannot stop early, on a
+ * cached DataFrame of the same samples in the same partitions.
+ *
+ * <p>One fit runs {@code warmUp + timed} iterations. Each iteration is one {@code treeAggregate} job
+ * ({@link GradientDescentJobs}), and Spark 4.1's {@code GradientDescent} runs one more after the last update (the
+ * loss at the final weights), so a fit of maxIter iterations must show exactly maxIter + 1 such jobs. An iteration's
+ * time is the gap between the ends of consecutive jobs, so it holds the driver's update and broadcast as well as the
+ * job. The first job also stacks and caches MLlib's own copy of the rows, and the next {@code warmUp} gaps let the
+ * JIT settle: the result is the median of the remaining {@code timed} gaps.
  */
 final class MllibRun {
   private static final StructType SCHEMA = new StructType()
       .add("label", DataTypes.DoubleType)
       .add("features", SQLDataTypes.VectorType());
+  private static final long LISTENER_WAIT_MILLIS = 30_000;
 
   private final SparkSession spark;
-  private boolean warm;
+  private final GradientDescentJobs jobs = new GradientDescentJobs();
 
   MllibRun(SparkSession spark) {
     this.spark = spark;
+    spark.sparkContext().addSparkListener(jobs);
   }
 
-  /** Seconds per gradient-descent iteration of MLlib over {@code data} with {@code sizes} (n[L] = 1 replaced by 2). */
-  double secondsPerIteration(SyntheticData data, int[] sizes, int iterations)
-      throws Exception {
+  /** Seconds per iteration, and the gradient-descent jobs MLlib ran (maxIter + 1). */
+  record Timed(double secondsPerIteration, int jobs) {}
+
+  /** MLlib's median seconds per gradient-descent iteration over {@code data} with {@code sizes} (n[L] → 2). */
+  Timed secondsPerIteration(SyntheticData data, LayerSizes sizes, int warmUp, int timed) throws Exception {
+    if (timed < 1 || warmUp < 0) {
+      throw new IllegalArgumentException("MLlib: expected ≥ 1 timed and ≥ 0 warm-up iterations, found "
+          + timed + " and " + warmUp);
+    }
     JavaRDD<Row> rows = new JavaSparkContext(spark.sparkContext())
         .parallelize(IntStream.range(0, data.partitions()).boxed().toList(), data.partitions())
         .mapPartitionsWithIndex((p, it) -> rows(data.partition(p)).iterator(), true);
     Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).cache();
     try {
       frame.count();
-      int[] layers = sizes.clone();
+      int[] layers = sizes.sizes();
       layers[layers.length - 1] = 2;
-      if (!warm) {
-        fit(frame, layers, 1);
-        warm = true;
+      int maxIter = warmUp + timed;
+      int expectedJobs = maxIter + 1;
+      jobs.reset();
+      MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
+          .setLayers(layers)
+          .setSolver("gd")
+          .setStepSize(0.03)
+          .setMaxIter(maxIter)
+          .setTol(0.0)
+          .setSeed(1L)
+          .fit(frame);
+      List<Long> ends = jobs.awaitEnds(expectedJobs, LISTENER_WAIT_MILLIS);
+      if (ends.size() != expectedJobs) {
+        throw new IllegalStateException(String.format("MLlib ran %d gradient-descent jobs (%s…), expected "
+            + "maxIter + 1 = %d; its objective history has %d entries; other jobs' stages: %s", ends.size(),
+            GradientDescentJobs.CALL_SITE, expectedJobs, model.summary().objectiveHistory().length,
+            jobs.otherStages()));
       }
-      double once = Timing.seconds(() -> fit(frame, layers, 1));
-      double more = Timing.seconds(() -> fit(frame, layers, 1 + iterations));
-      return (more - once) / iterations;
+      double[] gaps = new double[timed];
+      for (int i = 0; i < timed; i++) {
+        int job = 1 + warmUp + i;
+        gaps[i] = (ends.get(job) - ends.get(job - 1)) / 1e3;
+      }
+      return new Timed(Timing.median(gaps), ends.size());
     } finally {
       frame.unpersist(true);
     }
-  }
-
-  private static void fit(Dataset<Row> frame, int[] layers, int maxIter) {
-    new MultilayerPerceptronClassifier()
-        .setLayers(layers)
-        .setSolver("gd")
-        .setStepSize(0.03)
-        .setMaxIter(maxIter)
-        .setTol(0.0)
-        .setSeed(1L)
-        .fit(frame);
   }
 
   /** The blocks' samples as rows (label, dense features). */

@@ -1,35 +1,99 @@
 package org.sparkdnn.bench;
 
-import java.util.Arrays;
 import java.util.List;
 
-/** The results as a text table. */
+/** The results as text: the table of cases, the comparisons and the targets. */
 final class ResultTable {
   private ResultTable() {}
 
-  static String text(List<CaseResult> results, double peak, int threads) {
+  static String cases(List<CaseResult> results, double peak, int threads) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%-20s %8s %10s %10s %10s %8s %7s %8s %10s %8s %10s %10s%n", "layers", "m",
-        "compute ms", "Spark ms", "overhd ms", "GFLOP/s", "%peak", "e2e %pk", "MLlib ms", "MLlib/us",
-        "cached MB", "8nm MB"));
+    out.append(String.format("%-17s %7s %8s %-7s %9s %9s %8s %8s %8s %6s %6s %9s %8s %9s %6s%n", "layers", "params",
+        "m", "prec", "compute", "Spark", "overhd", "ns/smpl", "GFLOP/s", "%peak", "e2e%", "MLlib", "MLlib/us",
+        "cached MB", "/bnm"));
     for (CaseResult r : results) {
-      String layers = Arrays.toString(r.sizes()).replace(" ", "");
-      if (r.skipped() != null) {
-        out.append(String.format("%-20s %8d skipped: %s%n", layers, r.numExamples(), r.skipped()));
+      if (!r.ran()) {
+        out.append(String.format("%-17s %7d %8d %-7s skipped: %s%n", r.layers(), r.layers().parameterCount(),
+            r.numExamples(), r.precision().label(), r.skipped()));
         continue;
       }
-      out.append(String.format("%-20s %8d %10.1f %10.1f %10.1f %8.2f %6.1f%% %7.1f%% %10s %8s %10.1f %10.1f%n",
-          layers, r.numExamples(), 1e3 * r.computeSeconds(), 1e3 * r.sparkSeconds(),
-          1e3 * r.sparkOverheadSeconds(), r.computeGflops(), 100 * r.computeGflops() / peak,
-          100 * r.sparkGflops() / peak,
-          Double.isNaN(r.mllibSeconds()) ? "-" : String.format("%.1f", 1e3 * r.mllibSeconds()),
-          Double.isNaN(r.mllibSeconds()) ? "-" : String.format("%.1f×", r.mllibRatio()),
-          r.cachedBytes() / 1e6, r.featureBytes() / 1e6));
+      out.append(String.format("%-17s %7d %8d %-7s %7.1fms %7.1fms %6.1fms %8.1f %8.2f %5.1f%% %5.1f%% %9s %8s %9.1f "
+              + "%6.3f%n",
+          r.layers(), r.layers().parameterCount(), r.numExamples(), r.precision().label(), 1e3 * r.computeSeconds(),
+          1e3 * r.sparkSeconds(), 1e3 * r.sparkOverheadSeconds(), r.sparkNanosPerSample(), r.computeGflops(),
+          100 * r.computeGflops() / peak, 100 * r.sparkGflops() / peak,
+          r.hasMllib() ? String.format("%.1fms", 1e3 * r.mllibSeconds()) : "-",
+          r.hasMllib() ? String.format("%.1f×", r.mllibRatio()) : "-",
+          r.cachedBytes() / 1e6, r.cachedRatio()));
+    }
+    for (CaseResult r : results) {
+      if (r.ran() && !r.hasMllib()) {
+        out.append(String.format("  MLlib %s m=%d: %s%n", r.layers(), r.numExamples(), r.mllibNote()));
+      }
     }
     out.append(String.format("compute = Network.accumulateGradients in %d threads without Spark; Spark = "
-        + "SparkGradientSource.gradientSums; overhead = Spark − compute; GFLOP/s of compute, %% of the %d-thread "
-        + "DGEMM peak (%.1f GFLOP/s) for compute and end to end; MLlib = MultilayerPerceptronClassifier (gd) per "
-        + "iteration; medians; MB = 10^6 bytes%n", threads, threads, peak));
+        + "SparkGradientSource.gradientSums (one iteration's gradient sums through Spark); overhd = Spark − compute; "
+        + "ns/smpl = Spark time per iteration / m (flat when linear in m); GFLOP/s of compute, counting the gradient "
+        + "pass's matrix products exactly (forward 2·m·Σn[l]n[l-1], backward dW 2·m·Σn[l]n[l-1] and dA[l-1] for "
+        + "l ≥ 2); %%peak and e2e%% = compute and Spark GFLOP/s as %% of the %d-thread DGEMM peak (%.1f GFLOP/s); "
+        + "MLlib = MultilayerPerceptronClassifier (gd) per iteration, median gap between its gradient-descent "
+        + "jobs; all times medians per iteration; cached MB = 10^6 bytes Spark reports for our cached blocks; "
+        + "/bnm = cached over b·n·m bytes, b = 8 (float64) or 4 (float32)%n", threads, threads, peak));
+    return out.toString();
+  }
+
+  /** numpy against ours, our cat shape at the course's m, the course run end to end against numpy's loop. */
+  static String comparisons(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, String numpyWhy,
+      CourseRun.Result courseRun, String courseWhy, String master) {
+    StringBuilder out = new StringBuilder("Comparisons:\n");
+    if (numpy == null) {
+      out.append("  ").append(numpyWhy).append('\n');
+    } else {
+      out.append(String.format("  numpy %s, %s, %d threads%n", numpy.version(), numpy.blas(), numpy.threads()));
+      for (NumpyRun.Case c : numpy.cases()) {
+        out.append(String.format("  numpy %s m=%d: %.1f ms per iteration (the course's loop)", c.layers(),
+            c.numExamples(), 1e3 * c.secondsPerIteration()));
+        results.stream().filter(r -> r.ran() && r.layers().equals(c.layers()) && r.numExamples() == c.numExamples())
+            .findFirst().ifPresent(r -> out.append(String.format("; ours %.1f ms: numpy / ours %.2f×",
+                1e3 * r.sparkSeconds(), c.secondsPerIteration() / r.sparkSeconds())));
+        out.append('\n');
+      }
+    }
+    if (cat.ran()) {
+      out.append(String.format("  ours %s m=%d (the course's m): %.1f ms per iteration through Spark (compute %.1f "
+          + "ms)", cat.layers(), cat.numExamples(), 1e3 * cat.sparkSeconds(), 1e3 * cat.computeSeconds()));
+      if (numpy != null && numpy.course() != null) {
+        out.append(String.format("; numpy's course loop %.1f ms: numpy / ours %.2f×",
+            1e3 * numpy.course().secondsPerIteration(), numpy.course().secondsPerIteration() / cat.sparkSeconds()));
+      }
+      out.append('\n');
+    }
+    if (courseRun == null) {
+      out.append("  course ").append(CourseRun.CASE).append(": ").append(courseWhy).append('\n');
+    } else {
+      out.append(String.format("  course %s end to end (spark-dnn course, %s, own JVM): %.1f s, last cost %s%n",
+          CourseRun.CASE, master, courseRun.seconds(), courseRun.lastCost()));
+      if (numpy != null && numpy.course() != null) {
+        NumpyRun.Course c = numpy.course();
+        out.append(String.format("  numpy's same loop: %.1f s (%.2f ms per iteration; %.1f s with loading the CSV), "
+                + "last cost %s; ours / numpy's loop %.2f×, / numpy's total %.2f×%n", c.loopSeconds(),
+            1e3 * c.secondsPerIteration(), c.totalSeconds(), c.lastCost(), courseRun.seconds() / c.loopSeconds(),
+            courseRun.seconds() / c.totalSeconds()));
+        if (Math.abs(c.lastCost() - courseRun.lastCost()) > 1e-6 * Math.abs(c.lastCost())) {
+          out.append("  WARNING: the last costs differ: not the same loop\n");
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  static String targets(List<Target> targets, boolean quick) {
+    StringBuilder out = new StringBuilder("Issue 4 targets" + (quick ? " (--quick: small sizes, indicative only)"
+        : "") + ":\n");
+    for (Target t : targets) {
+      out.append(String.format("  %-12s %-78s %10s  (%s; %s)%n", t.status().name().replace('_', ' '), t.name(),
+          t.measuredText(), t.requirement(), t.where()));
+    }
     return out.toString();
   }
 }
