@@ -15,7 +15,7 @@ import org.sparkdnn.linalg.Matrix;
  *       {@code dWᵀ = A·dZᵀ} from a unit-major A (N·N, then transposed), the layer-1 case;</li>
  *   <li>input gradient {@code dA = Wᵀ·dZ} unit-major (T·N) against {@code dAᵀ = dZᵀ·W} sample-major (N·N).</li>
  * </ul>
- * Run: {@code mvn -q -Pbench compile} then {@code java -cp target/bench-classes:target/classes:<classpath>
+ * Run: {@code mvn -q -Pbench compile} then {@code java -cp target/classes:<classpath>
  * org.sparkdnn.bench.LayoutBench} with {@code OPENBLAS_NUM_THREADS=1}.
  */
 public final class LayoutBench {
