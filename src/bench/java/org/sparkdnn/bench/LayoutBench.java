@@ -62,7 +62,7 @@ public final class LayoutBench {
 
   /** Median GFLOP/s of {@link #RUNS} runs of {@code product} after as many warm-up runs. */
   private static double gflops(double flops, Timing.Work product) throws Exception {
-    double seconds = Timing.median(RUNS, RUNS, () -> {
+    double seconds = Timing.median(RUNS, RUNS, 0, () -> {
       for (int i = 0; i < 5; i++) {
         product.run();
       }

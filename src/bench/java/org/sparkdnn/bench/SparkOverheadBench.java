@@ -58,7 +58,7 @@ public final class SparkOverheadBench {
         SparkGradientSource source = new SparkGradientSource(sc, blocks, arch);
         double compute;
         try (LocalCompute local = new LocalCompute(data, partitions)) {
-          compute = Timing.median(5, iterations, () -> local.gradientSums(parameters));
+          compute = Timing.median(5, iterations, 0, () -> local.gradientSums(parameters));
         }
         // round robin, so that warm-up, garbage collection and load drift fall on every way alike
         Timing.Work[] ways = {
