@@ -37,7 +37,8 @@ for phase in ${phases//,/ }; do
   esac
 done
 if [[ ! "$iterations" =~ ^[0-9]+$ || "$iterations" -lt 400 ]]; then
-  echo "cluster-test: --iterations must be a whole number >= 400 (the kills land after iterations 150 and 250), found '$iterations'" >&2
+  echo "cluster-test: --iterations must be a whole number >= 400 (the kills land after iterations 150 and 250)," \
+    "found '$iterations'" >&2
   exit 2
 fi
 print_every=50
