@@ -132,7 +132,7 @@ start_daemon() {
 cluster_started=$SECONDS
 start_daemon org.apache.spark.deploy.master.Master master --host 127.0.0.1 --port 0 --webui-port 0
 master_pid=$daemon_pid
-if ! wait_for_line "$base/master.log" 'Starting Spark master at spark://' 60 "$master_pid"; then
+if ! wait_for_line "$base/master.log" 'Starting Spark master at spark://' 120 "$master_pid"; then
   log "FAIL: the Master did not start (see $base/master.log)"
   exit 1
 fi
@@ -144,7 +144,7 @@ for n in 1 2; do
   worker_pids+=("$daemon_pid")
 done
 for n in 1 2; do
-  if ! wait_for_line "$base/worker-$n.log" 'Successfully registered with master' 60 "${worker_pids[$((n - 1))]}"; then
+  if ! wait_for_line "$base/worker-$n.log" 'Successfully registered with master' 120 "${worker_pids[$((n - 1))]}"; then
     log "FAIL: Worker $n did not register with $master_url (see $base/worker-$n.log)"
     exit 1
   fi
@@ -190,7 +190,7 @@ run_driver() {
   local name="$1"
   shift
   start_driver "$name" "$@"
-  wait_driver "$driver_pid" 240
+  wait_driver "$driver_pid" 600
   if [[ $driver_status -ne 0 ]]; then
     reason="$name exited with $driver_status (see $base/$name.err)"
     return 1
@@ -206,7 +206,7 @@ last_iteration() {
 
 # Waits until the driver writing FILE (PID) has printed the cost of iteration AT or later; 1 if it ended first.
 wait_for_iteration() {
-  local file="$1" at="$2" pid="$3" deadline=$((SECONDS + 180))
+  local file="$1" at="$2" pid="$3" deadline=$((SECONDS + 600))
   while (( SECONDS < deadline )) && kill -0 "$pid" 2>/dev/null; do
     (( $(last_iteration "$file") >= at )) && return 0
     sleep 0.1
@@ -253,11 +253,13 @@ phase_worker_kill() {
     wait_driver "$pid" 5
     return 1
   fi
-  local at
+  local at executor
   at=$(last_iteration "$base/worker-kill.out")
+  for executor in $(pgrep -P "$victim"); do started_pids+=("$executor"); done
   kill -KILL "$victim"
+  { wait "$victim"; } 2>/dev/null
   log "worker-kill: killed Worker 2 (pid $victim) with kill -9 after iteration $at"
-  wait_driver "$pid" 240
+  wait_driver "$pid" 600
   if [[ $driver_status -ne 0 ]]; then
     reason="the job exited with $driver_status after the kill (see $base/worker-kill.err)"
     return 1
@@ -304,7 +306,7 @@ phase_driver_kill() {
 phase_exit_code() {
   start_driver exit-code "${on_cluster[@]}" -- train --train "$base/missing.csv" --layers 2,4,1 \
     --learning-rate 1.2 --iterations 10 --output "$base/out/exit-code"
-  wait_driver "$driver_pid" 120
+  wait_driver "$driver_pid" 300
   if [[ $driver_status -ne 3 ]]; then
     reason="a missing --train file: submit.sh exited with $driver_status, expected 3 (see $base/exit-code.err)"
     return 1
