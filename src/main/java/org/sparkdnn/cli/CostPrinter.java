@@ -18,6 +18,7 @@ final class CostPrinter implements IterationListener {
   private final boolean printLast;
   private final boolean timing;
   private long start = System.nanoTime();
+  private int first;
 
   /**
    * @param format how a cost is written: full precision (week 4) or six decimals (weeks 2 and 3)
@@ -35,8 +36,9 @@ final class CostPrinter implements IterationListener {
   }
 
   @Override
-  public void onStart() {
+  public void onStart(int firstIteration) {
     start = System.nanoTime();
+    first = firstIteration;
   }
 
   @Override
@@ -45,7 +47,8 @@ final class CostPrinter implements IterationListener {
       String line = "Cost after iteration " + iteration + ": " + format.apply(cost);
       if (timing) {
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double left = elapsed / (iteration + 1) * (iterations - iteration - 1);
+        // the rate of the iterations this process ran (a resumed run starts at `first`) times those left
+        double left = elapsed / (iteration + 1 - first) * (iterations - iteration - 1);
         line += String.format(Locale.ROOT, "   [%.1f s elapsed, ETA %.1f s]", elapsed, left);
       }
       out.println(line);

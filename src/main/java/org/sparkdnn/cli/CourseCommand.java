@@ -88,20 +88,14 @@ final class CourseCommand implements Callable<Integer> {
         CsvBlockReader.automaticBlockColumns(architecture.inputSize()));
     String train = dataDir + "/" + run.train;
     String test = run.test == null ? null : dataDir + "/" + run.test;
+    GradientDescent descent = new GradientDescent(run.learningRate, run.iterations);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("course_case", run.label);
-    config.put("train", train);
-    config.put("test", test);
-    config.put("layers", architecture.sizes());
-    config.put("activations", architecture.activationsText().split(","));
-    config.put("learning_rate", run.learningRate);
-    config.put("iterations", run.iterations);
-    config.put("init", run.initializer.label());
-    config.put("seed", run.seed);
-    config.put("scale", scaling.toString());
-    TrainingJob.Spec spec = new TrainingJob.Spec(train, test, architecture, reader, partitions,
-        new GradientDescent(run.learningRate, run.iterations), conf -> run.initializer.initialize(architecture,
-        run.seed), run.initializer.label(), run.seed, config);
+    config.putAll(RecordedConfig.of(train, test, architecture, descent, run.initializer.label(), run.seed, null,
+        reader));
+    TrainingJob.Spec spec = new TrainingJob.Spec(train, test, architecture, reader, partitions, descent,
+        conf -> run.initializer.initialize(architecture, run.seed), run.initializer.label(), run.seed, config,
+        TrainingCheckpoints.Settings.NONE);
     DoubleFunction<String> costFormat = run.style == CourseCase.Style.WEEK4
         ? Double::toString : cost -> String.format(Locale.ROOT, "%f", cost);
     boolean printLast = run.style == CourseCase.Style.WEEK4;

@@ -2,9 +2,7 @@ package org.sparkdnn.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.data.CsvFormat;
@@ -92,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
   DataOptions data;
 
   @Mixin
+  CheckpointOptions checkpoints;
+
+  @Mixin
   SparkOptions spark;
 
   @ParentCommand
@@ -116,7 +117,9 @@ final class TrainCommand implements Callable<Integer> {
         conf -> initFrom != null
             ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
             : initializer.initialize(architecture, seed),
-        initFrom != null ? "init-from" : initializer.label(), seed, config(architecture, initializer, scaling));
+        initFrom != null ? "init-from" : initializer.label(), seed,
+        RecordedConfig.of(trainPath, testPath, architecture, descent, initializer.label(), seed, initFrom, reader),
+        checkpoints.settings());
     PrintStream out = System.out;
     try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master);
         OutputDirectory target =
@@ -146,25 +149,5 @@ final class TrainCommand implements Callable<Integer> {
       parsed.add(Activation.parse(name));
     }
     return Architecture.of(layers, parsed);
-  }
-
-  private Map<String, Object> config(Architecture architecture, Initializer initializer, FeatureScaling scaling) {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("train", trainPath);
-    config.put("test", testPath);
-    config.put("layers", architecture.sizes());
-    config.put("activations", architecture.activationsText().split(","));
-    config.put("learning_rate", learningRate);
-    config.put("iterations", iterations);
-    config.put("init", initializer.label());
-    config.put("seed", seed);
-    config.put("init_from", initFrom);
-    config.put("scale", scaling.toString());
-    config.put("label_column", data.labelColumn);
-    config.put("header", data.header);
-    config.put("delimiter", data.delimiter);
-    config.put("on_bad_row", data.onBadRow);
-    config.put("max_bad_rows", data.maxBadRows);
-    return config;
   }
 }

@@ -19,17 +19,21 @@ import org.sparkdnn.linalg.Blas;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.CsvBlockReader;
+import org.sparkdnn.spark.DataFingerprint;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SkippedRows;
 import org.sparkdnn.spark.SparkEvaluator;
 import org.sparkdnn.spark.SparkGradientSource;
 import org.sparkdnn.train.GradientDescent;
 import org.sparkdnn.train.IterationListener;
+import org.sparkdnn.train.TrainingDivergedException;
 import org.sparkdnn.train.TrainingResult;
+import org.sparkdnn.train.TrainingState;
 
 /**
- * The pipeline behind {@code train} and {@code course}: check the inputs, load and cache the training (and test)
- * data, initialise, run gradient descent, evaluate on the training (and test) data, and publish the model,
+ * The pipeline behind {@code train} and {@code course}: check the inputs (and the checkpoint directory), load and
+ * cache the training (and test) data, fingerprint it, initialise or resume from a checkpoint, run gradient descent
+ * (writing checkpoints), evaluate on the training (and test) data, and publish the model,
  * metrics.json (with the bad rows skipped from each input) and the learning curve into an output directory that
  * appears whole or not at all.
  */
@@ -49,14 +53,20 @@ final class TrainingJob {
    * @param testPath may be null
    * @param initial the initial parameters, given the Hadoop configuration (to read {@code --init-from})
    * @param initializer the initialisation's name for provenance; {@code seed} goes with it
-   * @param config the configuration recorded in the model and metrics.json
+   * @param config the configuration recorded in the model, metrics.json and checkpoints ({@link RecordedConfig})
+   * @param checkpoints where and how often to write checkpoints, and whether to resume from one
    */
   record Spec(String trainPath, String testPath, Architecture architecture, CsvBlockReader reader, int partitions,
       GradientDescent descent, Function<Configuration, Parameters> initial, String initializer, long seed,
-      Map<String, Object> config) {}
+      Map<String, Object> config, TrainingCheckpoints.Settings checkpoints) {}
 
-  /** What training produced; {@code test} is null without test data. */
-  record Outcome(TrainingResult result, BinaryMetrics train, BinaryMetrics test, Path output) {}
+  /**
+   * What training produced; {@code test} is null without test data.
+   *
+   * @param fingerprint the training data's fingerprint (also in metrics.json and the checkpoints)
+   */
+  record Outcome(TrainingResult result, BinaryMetrics train, BinaryMetrics test, Path output,
+      DataFingerprint fingerprint) {}
 
   private TrainingJob() {}
 
@@ -69,6 +79,8 @@ final class TrainingJob {
     if (spec.testPath() != null) {
       InputWidth.check(spec.testPath(), spec.reader().format(), architecture.inputSize(), "--layers", conf);
     }
+    // before the work: a checkpoint directory that cannot be used, or a corrupt checkpoint, stops the run now
+    TrainingCheckpoints checkpoints = TrainingCheckpoints.prepare(spec.checkpoints(), conf);
     PhaseTimer timer = new PhaseTimer();
     DistributedBlocks train = timer.time("load", () -> load(sc, spec.trainPath(), spec));
     DistributedBlocks test = null;
@@ -81,7 +93,7 @@ final class TrainingJob {
       if (test != null) {
         reportSkipped(test, spec.testPath(), out);
       }
-      return trainAndPublish(sc, spec, train, test, timer, target, listener);
+      return trainAndPublish(sc, spec, train, test, timer, target, listener, checkpoints, out);
     } finally {
       train.unpersist();
       if (test != null) {
@@ -91,13 +103,23 @@ final class TrainingJob {
   }
 
   private static Outcome trainAndPublish(JavaSparkContext sc, Spec spec, DistributedBlocks train,
-      DistributedBlocks test, PhaseTimer timer, OutputDirectory target, IterationListener listener) {
+      DistributedBlocks test, PhaseTimer timer, OutputDirectory target, IterationListener listener,
+      TrainingCheckpoints checkpoints, PrintStream out) {
     Configuration conf = sc.hadoopConfiguration();
     Architecture architecture = spec.architecture();
-    Parameters initial = spec.initial().apply(conf);
-    TrainingResult result = timer.time("train", () -> spec.descent().run(
-        new SparkGradientSource(sc, train, architecture),
-        initial, listener));
+    DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(train));
+    Map<String, Object> config = new LinkedHashMap<>(spec.config());
+    config.put("partitions", train.numPartitions());
+    config.put("block_size", spec.reader().blockColumns());
+    TrainingState start = checkpoints.start(config, fingerprint, spec.descent().iterations(),
+        () -> spec.initial().apply(conf), out);
+    TrainingResult result;
+    try {
+      result = timer.time("train", () -> spec.descent().run(
+          new SparkGradientSource(sc, train, architecture), start, listener, checkpoints));
+    } catch (TrainingDivergedException e) {
+      throw checkpoints.noteLastGood(e);
+    }
 
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("costs", result.costs());
@@ -109,10 +131,9 @@ final class TrainingJob {
       testMetrics = timer.time("evaluate", () -> SparkEvaluator.evaluate(sc, test, result.parameters(), THRESHOLD));
       metrics.put("test", withBadRows(testMetrics, test.skippedRows()));
     }
-    Map<String, Object> config = new LinkedHashMap<>(spec.config());
-    config.put("partitions", train.numPartitions());
-    config.put("block_size", spec.reader().blockColumns());
     metrics.put("config", config);
+    metrics.put("data_fingerprint", fingerprint.hex());
+    metrics.put("resumed_from", checkpoints.resumedFrom());
     metrics.put("blas", Blas.implementationName());
     SavedModel model = new SavedModel(architecture, result.parameters(), spec.reader().scaling(), config,
         new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
@@ -126,7 +147,8 @@ final class TrainingJob {
     metrics.put("wall_time_seconds", timer.seconds());
     JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
     target.commit();
-    return new Outcome(result, trainMetrics, testMetrics, target.path());
+    checkpoints.finished(out);
+    return new Outcome(result, trainMetrics, testMetrics, target.path(), fingerprint);
   }
 
   /** A data set's section of metrics.json: its metrics and {@code bad_rows}, the rows skipped while loading. */

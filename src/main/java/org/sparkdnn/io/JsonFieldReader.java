@@ -98,6 +98,19 @@ final class JsonFieldReader {
     return result;
   }
 
+  /** A list of finite numbers. */
+  double[] finiteNumbers(String key) {
+    JsonNode value = node.get(key);
+    if (!isListOf(value, element -> element.isNumber() && Double.isFinite(element.doubleValue()))) {
+      throw mismatch(key, "a list of finite numbers", value);
+    }
+    double[] result = new double[value.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = value.get(i).doubleValue();
+    }
+    return result;
+  }
+
   List<String> texts(String key) {
     JsonNode value = node.get(key);
     if (!isListOf(value, JsonNode::isTextual)) {

@@ -57,6 +57,12 @@ final class ParametersFile {
    * @throws ModelFormatException if the file is missing, truncated, too long, or differs from what is expected
    */
   static double[] read(Path file, int count, String expectedSha256, Configuration conf) throws IOException {
+    return read(file, count, expectedSha256, ModelStore.MODEL_FILE, conf);
+  }
+
+  /** As {@link #read(Path, int, String, Configuration)}, the count and SHA-256 coming from {@code recordedIn}. */
+  static double[] read(Path file, int count, String expectedSha256, String recordedIn, Configuration conf)
+      throws IOException {
     long expectedLength = HEADER_BYTES + 8L * count;
     String layout = expectedLength + " bytes (" + HEADER_BYTES + "-byte header + 8 × " + count + " parameters)";
     FileSystem fs = file.getFileSystem(conf);
@@ -89,7 +95,7 @@ final class ParametersFile {
       long headerCount = in.readLong();
       if (headerCount != count) {
         throw new ModelFormatException(file,
-            "expected a header count of " + count + " (from model.json), found " + headerCount);
+            "expected a header count of " + count + " (from " + recordedIn + "), found " + headerCount);
       }
       double[] values = new double[count];
       for (int i = 0; i < count; i++) {
@@ -101,7 +107,7 @@ final class ParametersFile {
       String found = HexFormat.of().formatHex(sha256.digest());
       if (!found.equals(expectedSha256)) {
         throw new ModelFormatException(file,
-            "SHA-256 mismatch: expected " + expectedSha256 + " (from model.json), found " + found);
+            "SHA-256 mismatch: expected " + expectedSha256 + " (from " + recordedIn + "), found " + found);
       }
       return values;
     } catch (EOFException e) {

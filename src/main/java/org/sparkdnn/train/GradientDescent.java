@@ -1,5 +1,6 @@
 package org.sparkdnn.train;
 
+import java.util.Arrays;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 
@@ -33,17 +34,39 @@ public final class GradientDescent {
   }
 
   /**
-   * Runs all iterations from {@code initial} (left unchanged).
+   * Runs all iterations from {@code initial} (left unchanged), saving no checkpoint.
    *
    * @return the final parameters and the cost of every iteration
    * @throws TrainingDivergedException if a cost or a gradient sum is NaN or infinite; the parameters are not
    *     updated from it
    */
   public TrainingResult run(GradientSource source, Parameters initial, IterationListener listener) {
-    Parameters parameters = initial.copy();
-    double[] costs = new double[iterations];
-    listener.onStart();
-    for (int i = 0; i < iterations; i++) {
+    return run(source, TrainingState.start(initial), listener, Checkpointer.NONE);
+  }
+
+  /**
+   * Runs the iterations from {@code start.iteration()} to the last, from {@code start} (left unchanged), handing
+   * {@code checkpointer} the state after every {@code checkpointer.every()}-th iteration and after the last. A run
+   * resumed from a state saved by an earlier run with the same source computes what that run computed, bit for
+   * bit: the state holds everything an iteration depends on.
+   *
+   * @return the final parameters and the cost of every iteration, those of {@code start} first
+   * @throws IllegalArgumentException if {@code start} is past the last iteration
+   * @throws TrainingDivergedException if a cost or a gradient sum is NaN or infinite (the parameters are not
+   *     updated from it), or a state due to be saved holds a NaN or infinite parameter (it is not saved)
+   */
+  public TrainingResult run(GradientSource source, TrainingState start, IterationListener listener,
+      Checkpointer checkpointer) {
+    int first = start.iteration();
+    if (first > iterations) {
+      throw new IllegalArgumentException(
+          "the start state is at iteration " + first + ", past the last of " + iterations + " iterations");
+    }
+    Parameters parameters = start.parameters().copy();
+    double[] costs = Arrays.copyOf(start.costs(), iterations);
+    int every = checkpointer.every();
+    listener.onStart(first);
+    for (int i = first; i < iterations; i++) {
       GradientSums sums = source.gradientSums(parameters);
       double cost = sums.cost();
       if (!Double.isFinite(cost)) {
@@ -57,6 +80,15 @@ public final class GradientDescent {
       costs[i] = cost;
       listener.onIteration(i, cost);
       parameters.descend(learningRate, sums);
+      int done = i + 1;
+      if (every > 0 && (done % every == 0 || done == iterations)) {
+        for (double value : parameters.values()) {
+          if (!Double.isFinite(value)) {
+            throw TrainingDivergedException.ofParameter(i, value, cost, learningRate);
+          }
+        }
+        checkpointer.save(new TrainingState(parameters.copy(), Arrays.copyOf(costs, done)));
+      }
     }
     return new TrainingResult(parameters, costs);
   }

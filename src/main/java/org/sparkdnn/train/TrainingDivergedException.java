@@ -11,8 +11,12 @@ public final class TrainingDivergedException extends RuntimeException {
   private final double learningRate;
 
   private TrainingDivergedException(int iteration, String found, double learningRate) {
-    super("training diverged at iteration " + iteration + ": expected a finite cost and gradient, found " + found
-        + "; try a smaller learning rate than " + learningRate);
+    this("training diverged at iteration " + iteration + ": expected a finite cost and gradient, found " + found
+        + "; try a smaller learning rate than " + learningRate, iteration, learningRate);
+  }
+
+  private TrainingDivergedException(String message, int iteration, double learningRate) {
+    super(message);
     this.iteration = iteration;
     this.learningRate = learningRate;
   }
@@ -26,6 +30,23 @@ public final class TrainingDivergedException extends RuntimeException {
   static TrainingDivergedException ofGradient(int iteration, double value, double cost, double learningRate) {
     return new TrainingDivergedException(iteration, "a gradient holding " + value + " (the cost is " + cost + ")",
         learningRate);
+  }
+
+  /**
+   * The update of {@code iteration} (finite cost and gradient) took a parameter to {@code value}, NaN or
+   * infinite: found when that state was due to be saved as a checkpoint, which it is not.
+   */
+  static TrainingDivergedException ofParameter(int iteration, double value, double cost, double learningRate) {
+    return new TrainingDivergedException(iteration, "a parameter of " + value + " after its update (the cost is "
+        + cost + ")", learningRate);
+  }
+
+  /** This exception with {@code note} (e.g. where the last good checkpoint is) appended to its message. */
+  public TrainingDivergedException withNote(String note) {
+    TrainingDivergedException noted = new TrainingDivergedException(getMessage() + "; " + note, iteration,
+        learningRate);
+    noted.setStackTrace(getStackTrace());
+    return noted;
   }
 
   /** The iteration (0-based) whose cost or gradient is not finite. */

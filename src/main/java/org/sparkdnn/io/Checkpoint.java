@@ -1,0 +1,94 @@
+package org.sparkdnn.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Parameters;
+
+/**
+ * The state of a training run after some iterations, as {@link CheckpointStore} saves it: the parameters after
+ * {@link #iteration()} updates, the cost of each of those iterations, the run's recorded configuration and the
+ * fingerprint of its training data, which a run resuming from it must match.
+ *
+ * @param parameters the parameters after {@code costs.length} updates
+ * @param costs the cost of iteration i at index i; finite
+ * @param config the training configuration as plain JSON values (as {@link SavedModel} takes it)
+ * @param dataFingerprint the training data's fingerprint, 64 lowercase hex digits
+ * @param numExamples m, the training samples the fingerprint covers
+ */
+public record Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
+    long numExamples) {
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  /**
+   * Validated; {@code config} deep-copied and normalised as reading it back from JSON gives it.
+   *
+   * @throws IllegalArgumentException if no iteration is done, a cost is not finite, the fingerprint is not 64
+   *     lowercase hex digits, m is below 1, or a config value has no JSON form
+   */
+  public Checkpoint {
+    Objects.requireNonNull(parameters, "parameters");
+    if (costs.length < 1) {
+      throw new IllegalArgumentException("a checkpoint needs at least one iteration done, found none");
+    }
+    for (int i = 0; i < costs.length; i++) {
+      if (!Double.isFinite(costs[i])) {
+        throw new IllegalArgumentException("a checkpoint needs finite costs, found " + costs[i] + " at " + i);
+      }
+    }
+    if (!SHA256_HEX.matcher(dataFingerprint).matches()) {
+      throw new IllegalArgumentException(
+          "expected a data fingerprint of 64 lowercase hex digits, found \"" + dataFingerprint + "\"");
+    }
+    if (numExamples < 1) {
+      throw new IllegalArgumentException("expected m ≥ 1 samples, found " + numExamples);
+    }
+    config = JsonValues.copyOfObject(Objects.requireNonNull(config, "config"), "config");
+  }
+
+  /** The iterations done: the next one to compute. */
+  public int iteration() {
+    return costs.length;
+  }
+
+  public Architecture architecture() {
+    return parameters.architecture();
+  }
+
+  /**
+   * How {@code current} differs from this checkpoint's configuration, ignoring {@code ignoredKeys}: one entry per
+   * differing key, {@code "learning_rate: 0.5 in the checkpoint, 0.6 now"}, values as JSON ({@code null} for a
+   * missing key). Values are compared as their JSON forms are, so an int[] equals the list read back.
+   *
+   * @throws IllegalArgumentException if a value of {@code current} has no JSON form
+   */
+  public List<String> configDifferences(Map<String, ?> current, Collection<String> ignoredKeys) {
+    Map<String, Object> now = JsonValues.copyOfObject(current, "config");
+    Set<String> keys = new LinkedHashSet<>(config.keySet());
+    keys.addAll(now.keySet());
+    keys.removeAll(ignoredKeys);
+    List<String> differences = new ArrayList<>();
+    for (String key : keys) {
+      if (!Objects.equals(config.get(key), now.get(key))) {
+        differences.add(key + ": " + json(config.get(key)) + " in the checkpoint, " + json(now.get(key)) + " now");
+      }
+    }
+    return differences;
+  }
+
+  private static String json(Object value) {
+    try {
+      return JsonFiles.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a normalised JSON value is always writable", e);
+    }
+  }
+}
