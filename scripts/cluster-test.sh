@@ -138,13 +138,19 @@ if ! wait_for_line "$base/master.log" 'Starting Spark master at spark://' 120 "$
 fi
 master_url="$(grep -Eo 'spark://127\.0\.0\.1:[0-9]+' "$base/master.log" | head -1)"
 worker_pids=()
+# Starts Worker N (1 or 2; log NAME) with 1 core and 768 MiB.
+start_worker() {
+  start_daemon org.apache.spark.deploy.worker.Worker "$2" --host 127.0.0.1 --port 0 --webui-port 0 \
+    --cores 1 --memory 768m --work-dir "$base/work-$1" "$master_url"
+  worker_pids[$(($1 - 1))]=$daemon_pid
+}
+# Waits until Worker N (log NAME) has registered with the Master; 1 if it has not within 120 s.
+await_worker() {
+  wait_for_line "$base/$2.log" 'Successfully registered with master' 120 "${worker_pids[$(($1 - 1))]}"
+}
+for n in 1 2; do start_worker "$n" "worker-$n"; done
 for n in 1 2; do
-  start_daemon org.apache.spark.deploy.worker.Worker "worker-$n" --host 127.0.0.1 --port 0 --webui-port 0 \
-    --cores 1 --memory 768m --work-dir "$base/work-$n" "$master_url"
-  worker_pids+=("$daemon_pid")
-done
-for n in 1 2; do
-  if ! wait_for_line "$base/worker-$n.log" 'Successfully registered with master' 120 "${worker_pids[$((n - 1))]}"; then
+  if ! await_worker "$n" "worker-$n"; then
     log "FAIL: Worker $n did not register with $master_url (see $base/worker-$n.log)"
     exit 1
   fi
@@ -260,6 +266,11 @@ phase_worker_kill() {
   { wait "$victim"; } 2>/dev/null
   log "worker-kill: killed Worker 2 (pid $victim) with kill -9 after iteration $at"
   wait_driver "$pid" 600
+  start_worker 2 worker-2-restarted   # two Workers again for the next phases
+  if ! await_worker 2 worker-2-restarted; then
+    reason="Worker 2 did not register again after the kill (see $base/worker-2-restarted.log)"
+    return 1
+  fi
   if [[ $driver_status -ne 0 ]]; then
     reason="the job exited with $driver_status after the kill (see $base/worker-kill.err)"
     return 1
@@ -300,6 +311,10 @@ phase_driver_kill() {
     return 1
   fi
   run_driver driver-resume "${cluster_submit[@]}" -- "${run[@]}" --resume || return 1
+  if ! grep -Eq 'Resumed from .* at iteration [1-9]' "$base/driver-resume.out"; then
+    reason="the rerun did not resume from a checkpoint (see $base/driver-resume.out)"
+    return 1
+  fi
   same_model "$base/out/driver-kill"
 }
 
