@@ -95,7 +95,7 @@ final class CourseCommand implements Callable<Integer> {
         reader));
     TrainingJob.Spec spec = new TrainingJob.Spec(train, test, architecture, reader, partitions, descent,
         conf -> run.initializer.initialize(architecture, run.seed), run.initializer.label(), run.seed, config,
-        TrainingCheckpoints.Settings.NONE);
+        TrainingCheckpoints.Settings.NONE, run.printEvery);
     DoubleFunction<String> costFormat = run.style == CourseCase.Style.WEEK4
         ? Double::toString : cost -> String.format(Locale.ROOT, "%f", cost);
     boolean printLast = run.style == CourseCase.Style.WEEK4;

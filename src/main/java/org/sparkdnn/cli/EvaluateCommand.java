@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.JsonFiles;
+import org.sparkdnn.io.OutputDirectory;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
@@ -26,8 +27,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Labelled CSV data, or the course's HDF5 file (.h5).")
   String input;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the metrics to this JSON file.")
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Also write the metrics to this JSON file, which must not exist yet unless --overwrite.")
   String output;
+
+  @Option(names = "--overwrite", description = "Replace --output if it exists.")
+  boolean overwrite;
 
   @Mixin
   ModelOptions model;
@@ -50,6 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     try (SparkContexts session = parent.sparkContext("spark-dnn evaluate", spark.master)) {
       JavaSparkContext sc = session.context();
+      // refused before any work: an existing file without --overwrite, a place where no file can be created
+      Path target = output == null ? null
+          : OutputDirectory.prepare(new Path(output), overwrite, sc.hadoopConfiguration()).path();
       SavedModel saved = model.read(sc);
       DistributedBlocks blocks = ModelOptions.load(sc, saved, input, format, data);
       BinaryMetrics metrics;
@@ -59,13 +67,13 @@ final class EvaluateCommand implements Callable<Integer> {
         blocks.unpersist();
       }
       System.out.print(metrics.toTable());
-      if (output != null) {
+      if (target != null) {
         Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
         json.put("threshold", threshold);
         json.put("model", model.model);
         json.put("input", input);
         json.put("bad_rows", blocks.skippedRows().toMap());
-        JsonFiles.writeAtomically(json, new Path(output), sc.hadoopConfiguration());
+        JsonFiles.writeAtomically(json, target, sc.hadoopConfiguration());
         System.out.println("Metrics written to " + output);
       }
     }

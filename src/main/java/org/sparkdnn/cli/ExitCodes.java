@@ -19,6 +19,10 @@ public final class ExitCodes {
   public static final int INVALID_INPUT = 3;
   /** Training diverged: the cost became NaN or infinite. */
   public static final int DIVERGED = 4;
+  /** The quality gate refused the new model: {@code current} stays, the run directory is left for inspection. */
+  public static final int GATE_REFUSED = 5;
+  /** Another run held the publish root's lock for longer than {@code --publish-wait}. */
+  public static final int PUBLISH_LOCKED = 6;
 
   /** Code and meaning of each, in the form picocli's {@code --help} lists them. */
   static final Map<String, String> DESCRIPTIONS = descriptions();
@@ -30,6 +34,8 @@ public final class ExitCodes {
     map.put(Integer.toString(USAGE), "Usage or configuration error.");
     map.put(Integer.toString(INVALID_INPUT), "Invalid input data or model file.");
     map.put(Integer.toString(DIVERGED), "Training diverged (NaN or infinite cost).");
+    map.put(Integer.toString(GATE_REFUSED), "Quality gate refused the new model; current kept.");
+    map.put(Integer.toString(PUBLISH_LOCKED), "Publish root locked by another run.");
     return Collections.unmodifiableMap(map);
   }
 

@@ -3,7 +3,7 @@ package org.sparkdnn.cli;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.CsvFormat;
-import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.io.ModelLocation;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DistributedBlocks;
@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** The trained model a command applies and its decision threshold; shared by predict and evaluate. */
 final class ModelOptions {
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory written by train.")
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory written by train, or a publish root (or its current) for the published "
+          + "model, whose manifest is verified.")
   String model;
 
   @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
@@ -26,9 +27,9 @@ final class ModelOptions {
     return threshold;
   }
 
-  /** Reads and validates the model directory. */
+  /** Reads and validates the model directory (of a publish root's current run, manifest verified). */
   SavedModel read(JavaSparkContext sc) {
-    return ModelStore.read(new Path(model), sc.hadoopConfiguration());
+    return ModelLocation.read(new Path(model), sc.hadoopConfiguration());
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.sparkdnn.cli;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkdnn.data.CsvFormat;
@@ -13,6 +15,7 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
+import org.sparkdnn.spark.SparkErrors;
 import org.sparkdnn.spark.SparkEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,14 +64,19 @@ final class PredictCommand implements Callable<Integer> {
       DistributedBlocks blocks = ModelOptions.load(sc, saved, input, format, data);
       Broadcast<double[]> shared = sc.broadcast(saved.parameters().values());
       try {
-        blocks.blocks().flatMap(block -> {
+        JavaRDD<String> predictions = blocks.blocks().flatMap(block -> {
           double[] p = SparkEvaluator.probabilities(new Parameters(arch, shared.value()), block);
           List<String> lines = new ArrayList<>(p.length);
           for (double probability : p) {
             lines.add(probability + "," + (probability > threshold ? 1 : 0));
           }
           return lines.iterator();
-        }).saveAsTextFile(target.staging().toString());
+        });
+        try {
+          SparkErrors.unwrap(() -> predictions.saveAsTextFile(target.staging().toString()));
+        } catch (UncheckedIOException e) {
+          throw target.writeFailure(e);
+        }
         target.commit();
       } finally {
         shared.destroy();

@@ -6,6 +6,7 @@ import org.apache.spark.SparkUserAppException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.InputDataException;
 import org.sparkdnn.io.ModelFormatException;
+import org.sparkdnn.io.PublishLockedException;
 import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.train.TrainingDivergedException;
 import picocli.CommandLine;
@@ -93,6 +94,8 @@ public final class SparkDnn {
       code = ExitCodes.INVALID_INPUT;
     } else if (e instanceof TrainingDivergedException) {
       code = ExitCodes.DIVERGED;
+    } else if (e instanceof PublishLockedException) {
+      code = ExitCodes.PUBLISH_LOCKED;
     } else if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
       code = ExitCodes.USAGE;
     } else {

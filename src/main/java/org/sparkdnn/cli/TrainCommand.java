@@ -3,13 +3,18 @@ package org.sparkdnn.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.CourseParametersJson;
 import org.sparkdnn.io.OutputDirectory;
+import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
@@ -25,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Trains a fully-connected binary classifier with batch gradient descent on Spark.",
         "Prints 'Cost after iteration i: c' every --print-every iterations and the last one, then the train "
-            + "(and test) accuracy; writes the model and metrics.json to --output."})
+            + "(and test) accuracy; writes the model and metrics.json to --output, or publishes them in "
+            + "--publish-root through the quality gate."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "PATH",
       description = "Training CSV: a file, directory of part files or glob, on any Hadoop filesystem; .gz works. "
@@ -74,8 +80,8 @@ final class TrainCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int printEvery;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR",
-      description = "Directory to create with the model and metrics.json.")
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Directory to create with the model and metrics.json (or --publish-root).")
   String output;
 
   @Option(names = "--overwrite", description = "Replace --output if it exists.")
@@ -87,10 +93,16 @@ final class TrainCommand implements Callable<Integer> {
   String config;
 
   @Mixin
+  PublishOptions publish;
+
+  @Mixin
   DataOptions data;
 
   @Mixin
   CheckpointOptions checkpoints;
+
+  @Mixin
+  EvalOptions eval;
 
   @Mixin
   SparkOptions spark;
@@ -101,9 +113,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture architecture = architecture();
-    FeatureScaling scaling = FeatureScaling.parse(scale);
-    Initializer initializer = Initializer.parse(init);
-    GradientDescent descent = new GradientDescent(learningRate, iterations);
+    FeatureScaling scaling = option("--scale", () -> FeatureScaling.parse(scale));
+    Initializer initializer = option("--init", () -> Initializer.parse(init));
+    option("--learning-rate", () -> new GradientDescent(learningRate, 1)); // the rate alone, to name it
+    GradientDescent descent = option("--iterations", () -> new GradientDescent(learningRate, iterations));
     if (printEvery < 0) {
       throw new IllegalArgumentException("--print-every: expected 0 or more, found " + printEvery);
     }
@@ -111,28 +124,40 @@ final class TrainCommand implements Callable<Integer> {
     if (!format.hasLabel()) {
       throw new IllegalArgumentException("--label-column: training needs labels, found 'none'");
     }
+    publish.check(output, overwrite, initFrom);
     CsvBlockReader reader = new CsvBlockReader(format, scaling, architecture.inputSize(),
         data.blockColumns(architecture.inputSize()), data.badRows());
-    TrainingJob.Spec spec = new TrainingJob.Spec(trainPath, testPath, architecture, reader, data.partitions, descent,
-        conf -> initFrom != null
-            ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
-            : initializer.initialize(architecture, seed),
-        initFrom != null ? "init-from" : initializer.label(), seed,
-        RecordedConfig.of(trainPath, testPath, architecture, descent, initializer.label(), seed, initFrom, reader),
-        checkpoints.settings());
     PrintStream out = System.out;
-    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master);
-        OutputDirectory target =
-            OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
-      TrainingJob.Outcome outcome = TrainingJob.run(session.context(), spec, target,
-          new CostPrinter(out, printEvery, iterations, Double::toString, true, true), out);
-      out.println("Train accuracy: " + accuracy(outcome.train()));
-      if (outcome.test() != null) {
-        out.println("Test accuracy: " + accuracy(outcome.test()));
+    try (SparkContexts session = parent.sparkContext("spark-dnn train", spark.master)) {
+      Optional<SavedModel> warm =
+          publish.warmStartModel(architecture, scaling, session.context().hadoopConfiguration(), out);
+      TrainingJob.Spec spec = new TrainingJob.Spec(trainPath, testPath, architecture, reader, data.partitions,
+          descent,
+          conf -> warm.isPresent() ? warm.get().parameters()
+              : initFrom != null ? CourseParametersJson.read(new Path(initFrom), architecture, conf)
+              : initializer.initialize(architecture, seed),
+          warm.isPresent() ? "warm-start" : initFrom != null ? "init-from" : initializer.label(), seed,
+          config(architecture, initializer, descent, reader), checkpoints.settings(), eval.every());
+      CostPrinter printer = new CostPrinter(out, printEvery, iterations, Double::toString, true, true);
+      if (publish.publishing()) {
+        return new PublishedTraining(publish, data, format).run(session.context(), spec, printer, out);
       }
-      out.println("Model and metrics written to " + outcome.output());
+      try (OutputDirectory target =
+          OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
+        TrainingJob.Outcome outcome = TrainingJob.run(session.context(), spec, target, printer, out);
+        printAccuracies(outcome, out);
+        out.println("Model and metrics written to " + outcome.output());
+      }
     }
     return ExitCodes.OK;
+  }
+
+  /** The train (and test) accuracy lines. */
+  static void printAccuracies(TrainingJob.Outcome outcome, PrintStream out) {
+    out.println("Train accuracy: " + accuracy(outcome.train()));
+    if (outcome.test() != null) {
+      out.println("Test accuracy: " + accuracy(outcome.test()));
+    }
   }
 
   /** "0.9856459330143541 (206/209)". */
@@ -141,13 +166,34 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Architecture architecture() {
+    Architecture withDefaults = option("--layers", () -> Architecture.withHidden(layers, Activation.RELU));
     if (activations == null) {
-      return Architecture.withHidden(layers, Activation.RELU);
+      return withDefaults;
     }
-    List<Activation> parsed = new ArrayList<>();
-    for (String name : activations) {
-      parsed.add(Activation.parse(name));
+    return option("--activations", () -> {
+      List<Activation> parsed = new ArrayList<>();
+      for (String name : activations) {
+        parsed.add(Activation.parse(name));
+      }
+      return Architecture.of(layers, parsed);
+    });
+  }
+
+  /** The value {@code parse} gives; its error is prefixed with the option it is about: "--scale: expected …". */
+  private static <T> T option(String name, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
-    return Architecture.of(layers, parsed);
+  }
+
+  /** {@link RecordedConfig} and {@code warm_start}. */
+  private Map<String, Object> config(Architecture architecture, Initializer initializer, GradientDescent descent,
+      CsvBlockReader reader) {
+    Map<String, Object> config = new LinkedHashMap<>(
+        RecordedConfig.of(trainPath, testPath, architecture, descent, initializer.label(), seed, initFrom, reader));
+    config.put("warm_start", publish.warmStart);
+    return config;
   }
 }

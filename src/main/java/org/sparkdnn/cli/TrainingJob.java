@@ -1,8 +1,12 @@
 package org.sparkdnn.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -26,6 +30,7 @@ import org.sparkdnn.spark.SparkEvaluator;
 import org.sparkdnn.spark.SparkGradientSource;
 import org.sparkdnn.train.GradientDescent;
 import org.sparkdnn.train.IterationListener;
+import org.sparkdnn.train.TimedGradientSource;
 import org.sparkdnn.train.TrainingDivergedException;
 import org.sparkdnn.train.TrainingResult;
 import org.sparkdnn.train.TrainingState;
@@ -33,9 +38,9 @@ import org.sparkdnn.train.TrainingState;
 /**
  * The pipeline behind {@code train} and {@code course}: check the inputs (and the checkpoint directory), load and
  * cache the training (and test) data, fingerprint it, initialise or resume from a checkpoint, run gradient descent
- * (writing checkpoints), evaluate on the training (and test) data, and publish the model,
- * metrics.json (with the bad rows skipped from each input) and the learning curve into an output directory that
- * appears whole or not at all.
+ * (writing checkpoints, timing each iteration, evaluating the test data every {@code evalEvery}), evaluate on the
+ * training (and test) data, and publish the model, metrics.json (with the bad rows skipped from each input) and the
+ * learning curve into an output directory that appears whole or not at all.
  */
 final class TrainingJob {
   /** The metrics file written beside the model. */
@@ -55,10 +60,13 @@ final class TrainingJob {
    * @param initializer the initialisation's name for provenance; {@code seed} goes with it
    * @param config the configuration recorded in the model, metrics.json and checkpoints ({@link RecordedConfig})
    * @param checkpoints where and how often to write checkpoints, and whether to resume from one
+   * @param evalEvery with test data, evaluate it after every K-th update and at the end ({@link TestHistory}); 0:
+   *     never
    */
   record Spec(String trainPath, String testPath, Architecture architecture, CsvBlockReader reader, int partitions,
       GradientDescent descent, Function<Configuration, Parameters> initial, String initializer, long seed,
-      Map<String, Object> config, TrainingCheckpoints.Settings checkpoints) {}
+      Map<String, Object> config, TrainingCheckpoints.Settings checkpoints,
+      int evalEvery) {}
 
   /**
    * What training produced; {@code test} is null without test data.
@@ -113,16 +121,20 @@ final class TrainingJob {
     config.put("block_size", spec.reader().blockColumns());
     TrainingState start = checkpoints.start(config, fingerprint, spec.descent().iterations(),
         () -> spec.initial().apply(conf), out);
+    TimedGradientSource source = new TimedGradientSource(new SparkGradientSource(sc, train, architecture));
+    TestHistory testHistory = new TestHistory(test == null ? 0 : spec.evalEvery(), spec.descent().iterations(),
+        parameters -> SparkEvaluator.confusion(sc, test, parameters, THRESHOLD));
     TrainingResult result;
     try {
       result = timer.time("train", () -> spec.descent().run(
-          new SparkGradientSource(sc, train, architecture), start, listener, checkpoints));
+          source, start, listener.andThen(testHistory), checkpoints));
     } catch (TrainingDivergedException e) {
       throw checkpoints.noteLastGood(e);
     }
 
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("costs", result.costs());
+    metrics.put("iteration_seconds", iterationSeconds(start.iteration(), source.seconds()));
     BinaryMetrics trainMetrics = timer.time("evaluate",
         () -> SparkEvaluator.evaluate(sc, train, result.parameters(), THRESHOLD));
     metrics.put("train", withBadRows(trainMetrics, train.skippedRows()));
@@ -130,6 +142,7 @@ final class TrainingJob {
     if (test != null) {
       testMetrics = timer.time("evaluate", () -> SparkEvaluator.evaluate(sc, test, result.parameters(), THRESHOLD));
       metrics.put("test", withBadRows(testMetrics, test.skippedRows()));
+      metrics.put("test_history", testHistory.toJson());
     }
     metrics.put("config", config);
     metrics.put("data_fingerprint", fingerprint.hex());
@@ -138,17 +151,32 @@ final class TrainingJob {
     SavedModel model = new SavedModel(architecture, result.parameters(), spec.reader().scaling(), config,
         new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
             spec.initializer(), spec.seed(), spec.trainPath(), train.numExamples()));
-    timer.time("save", () -> {
-      ModelStore.write(model, target.staging(), conf);
-      LearningCurvePlot.writePng(result.costs(), "Learning rate = " + spec.descent().learningRate(),
-          new Path(target.staging(), LEARNING_CURVE_FILE), conf);
-      return null;
-    });
-    metrics.put("wall_time_seconds", timer.seconds());
-    JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
+    try {
+      timer.time("save", () -> {
+        ModelStore.write(model, target.staging(), conf);
+        LearningCurvePlot.writePng(result.costs(), testHistory.points(),
+            "Learning rate = " + spec.descent().learningRate(),
+            new Path(target.staging(), LEARNING_CURVE_FILE), conf);
+        return null;
+      });
+      metrics.put("wall_time_seconds", timer.seconds());
+      JsonFiles.writeAtomically(metrics, new Path(target.staging(), METRICS_FILE), conf);
+    } catch (UncheckedIOException e) {
+      throw target.writeFailure(e);
+    }
     target.commit();
     checkpoints.finished(out);
     return new Outcome(result, trainMetrics, testMetrics, target.path(), fingerprint);
+  }
+
+  /**
+   * metrics.json's {@code iteration_seconds}: at index i the wall time of iteration i's gradient computation, null
+   * for the iterations a resumed run took from its checkpoint (before {@code first}).
+   */
+  private static List<Double> iterationSeconds(int first, List<Double> seconds) {
+    List<Double> all = new ArrayList<>(Collections.nCopies(first, (Double) null));
+    all.addAll(seconds);
+    return all;
   }
 
   /** A data set's section of metrics.json: its metrics and {@code bad_rows}, the rows skipped while loading. */

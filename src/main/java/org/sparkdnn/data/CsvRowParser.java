@@ -84,7 +84,7 @@ public final class CsvRowParser implements Serializable {
     int end = line.length();
     int start = end > 0 && line.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
     if (isBlank(line, start, end)) {
-      throw new FieldException(FieldException.WHOLE_ROW, "a row of " + numFields + " fields", "a blank line");
+      throw blankLineError();
     }
     char delimiter = format.delimiter();
     int labelColumn = format.labelColumn();
@@ -179,6 +179,17 @@ public final class CsvRowParser implements Serializable {
       }
     }
     return false;
+  }
+
+  /** The error for a blank line where a row is expected. */
+  public FieldException blankLineError() {
+    return new FieldException(FieldException.WHOLE_ROW, "a row of " + numFields + " fields", "a blank line");
+  }
+
+  /** Whether {@code line} holds nothing but white space (after a byte-order mark, if any). */
+  public static boolean isBlank(String line) {
+    int start = !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    return isBlank(line, start, line.length());
   }
 
   private static boolean isBlank(String line, int start, int end) {

@@ -18,7 +18,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 
@@ -50,9 +49,7 @@ public final class CheckpointStore {
   private static final long MAX_JSON_BYTES = 256L << 20;
   private static final List<String> KEYS = List.of("format", "format_version", "iteration", "layers",
       "activations", "parameters", "costs", "data", "config", "created_at");
-  private static final List<String> PARAMETERS_KEYS = List.of("file", "count", "sha256");
   private static final List<String> DATA_KEYS = List.of("fingerprint", "num_examples");
-  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern COMPLETE = Pattern.compile("checkpoint-(\\d{10})\\.json");
   /** Every file a checkpoint write leaves, temporary ones included; group 1 is the iteration. */
   private static final Pattern ANY_FILE =
@@ -247,14 +244,7 @@ public final class CheckpointStore {
           + " bytes, found " + length + " bytes");
     }
     JsonFieldReader root = JsonFieldReader.root(json, JsonFiles.readTree(json, conf));
-    String format = root.text("format");
-    if (!format.equals(FORMAT)) {
-      throw root.error("expected \"format\": \"" + FORMAT + "\", found \"" + format + "\"");
-    }
-    long version = root.integer("format_version");
-    if (version != FORMAT_VERSION) {
-      throw root.error("expected \"format_version\": " + FORMAT_VERSION + ", found " + version);
-    }
+    root.requireFormat(FORMAT, FORMAT_VERSION);
     root.requireKeys(KEYS);
     long iteration = root.integer("iteration");
     if (iteration != Long.parseLong(name.group(1))) {
@@ -264,9 +254,9 @@ public final class CheckpointStore {
     if (iteration < 1 || iteration > Integer.MAX_VALUE) {
       throw root.error("expected \"iteration\" from 1 to " + Integer.MAX_VALUE + ", found " + iteration);
     }
-    Architecture architecture = architecture(root);
+    Architecture architecture = root.architecture();
     String parametersName = String.format("checkpoint-%010d.parameters.bin", iteration);
-    String sha256 = parametersSha256(root.object("parameters"), parametersName, architecture);
+    String sha256 = root.object("parameters").parametersSha256(parametersName, architecture);
     double[] costs = root.finiteNumbers("costs");
     if (costs.length != iteration) {
       throw root.error("expected \"costs\" to hold one cost per iteration done, " + iteration + ", found "
@@ -274,11 +264,7 @@ public final class CheckpointStore {
     }
     JsonFieldReader data = root.object("data");
     data.requireKeys(DATA_KEYS);
-    String fingerprint = data.text("fingerprint");
-    if (!SHA256_HEX.matcher(fingerprint).matches()) {
-      throw data.error("expected \"data.fingerprint\" to be 64 lowercase hexadecimal digits, found \""
-          + fingerprint + "\"");
-    }
+    String fingerprint = data.sha256("fingerprint");
     long numExamples = data.integer("num_examples");
     if (numExamples < 1) {
       throw data.error("expected \"data.num_examples\" to be at least 1, found " + numExamples);
@@ -295,36 +281,6 @@ public final class CheckpointStore {
     }
   }
 
-  private static Architecture architecture(JsonFieldReader root) {
-    int[] sizes = root.integers("layers");
-    List<Activation> activations = new ArrayList<>();
-    try {
-      for (String label : root.texts("activations")) {
-        activations.add(Activation.parse(label));
-      }
-      return Architecture.of(sizes, activations);
-    } catch (IllegalArgumentException e) {
-      throw root.error("invalid \"layers\"/\"activations\": " + e.getMessage(), e);
-    }
-  }
 
-  private static String parametersSha256(JsonFieldReader parameters, String expectedFile,
-      Architecture architecture) {
-    parameters.requireKeys(PARAMETERS_KEYS);
-    String file = parameters.text("file");
-    if (!file.equals(expectedFile)) {
-      throw parameters.error("expected \"parameters.file\": \"" + expectedFile + "\", found \"" + file + "\"");
-    }
-    long count = parameters.integer("count");
-    if (count != architecture.numParameters()) {
-      throw parameters.error("expected \"parameters.count\": " + architecture.numParameters()
-          + " (the parameters of " + architecture + "), found " + count);
-    }
-    String sha256 = parameters.text("sha256");
-    if (!SHA256_HEX.matcher(sha256).matches()) {
-      throw parameters.error("expected \"parameters.sha256\" to be 64 lowercase hexadecimal digits, found \""
-          + sha256 + "\"");
-    }
-    return sha256;
-  }
+
 }

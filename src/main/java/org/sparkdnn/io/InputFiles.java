@@ -1,15 +1,17 @@
 package org.sparkdnn.io;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -61,9 +63,66 @@ public final class InputFiles {
     }
   }
 
-  /** Opens a file as UTF-8 text, decompressing by its extension. */
-  public static BufferedReader open(Path file, Configuration conf) throws IOException {
-    return new BufferedReader(new InputStreamReader(openBytes(file, conf), StandardCharsets.UTF_8), 1 << 16);
+  /**
+   * The first {@code count} lines of a file (fewer if it has fewer), as UTF-8 text without their terminators,
+   * decompressing by its extension; lines end at "\n", "\r\n" or "\r", as Hadoop's text input reads them. Reads
+   * no further than the end of the last line returned, so that a file truncated or corrupt further on is reported
+   * where a task meets it, with its line.
+   *
+   * @throws InputDataException if the file cannot be decompressed or fails its checksum before then
+   * @throws UncheckedIOException if the file system fails
+   */
+  public static List<String> firstLines(Path file, int count, Configuration conf) {
+    List<String> lines = new ArrayList<>(count);
+    // single-byte reads: a buffered bulk read would decompress ahead for as long as the codec says more is there
+    try (InputStream in = new BufferedInputStream(openBytes(file, conf))) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      boolean afterCarriageReturn = false;
+      while (lines.size() < count) {
+        int b = in.read();
+        if (b < 0) {
+          if (line.size() > 0) {
+            lines.add(line.toString(StandardCharsets.UTF_8));
+          }
+          break;
+        }
+        if (b == '\n' && afterCarriageReturn) {
+          afterCarriageReturn = false;
+          continue; // the second half of "\r\n"
+        }
+        afterCarriageReturn = b == '\r';
+        if (b == '\n' || b == '\r') {
+          lines.add(line.toString(StandardCharsets.UTF_8));
+          line.reset();
+        } else {
+          line.write(b);
+        }
+      }
+    } catch (IOException e) {
+      throw readFailure(file, lines.size() + 1, e, conf);
+    }
+    return lines;
+  }
+
+  /**
+   * The error for an {@link IOException} met while reading {@code line} (1-based) of {@code file}. A compressed
+   * file that cannot be decompressed, a file that ends in the middle of a read or one that fails Hadoop's
+   * checksum is invalid input ({@link InputDataException}, exit code 3); anything else is an I/O failure.
+   */
+  public static RuntimeException readFailure(Path file, long line, IOException e, Configuration conf) {
+    String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof ChecksumException) {
+      return new InputDataException(file.toString(), line, 0, "content matching Hadoop's checksum",
+          "a mismatch (" + cause + ")").withHint("the file is corrupt; copy it again");
+    }
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    if (codec != null || e instanceof EOFException) {
+      String kind = codec == null ? "file" : codec.getDefaultExtension() + " file";
+      return new InputDataException(file.toString(), line, 0, "a line of a complete " + kind,
+          "a read error (" + cause + ")").withHint("the file looks truncated or corrupt; "
+              + (codec == null ? "copy" : "compress") + " it again");
+    }
+    return new UncheckedIOException("cannot read " + file + " at line " + line + ": " + cause, e);
   }
 
   /**

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
+import org.sparkdnn.model.Activation;
+import org.sparkdnn.model.Architecture;
 
 /**
  * The fields of one JSON object read from {@code file}, each failure a {@link ModelFormatException} that names
@@ -16,6 +19,8 @@ import org.apache.hadoop.fs.Path;
  */
 final class JsonFieldReader {
   private static final int MAX_SHOWN = 80;
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final List<String> PARAMETERS_KEYS = List.of("file", "count", "sha256");
 
   private final Path file;
   private final String prefix;
@@ -58,6 +63,13 @@ final class JsonFieldReader {
           + (!missing.isEmpty() && !found.isEmpty() ? " and " : "")
           + (found.isEmpty() ? "" : "unexpected " + String.join(", ", found)));
     }
+  }
+
+  /** The keys of this object, in file order. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
   }
 
   /** The object under {@code key} as plain Java values: maps, lists, strings, numbers, booleans, nulls. */
@@ -109,6 +121,59 @@ final class JsonFieldReader {
       result[i] = value.get(i).doubleValue();
     }
     return result;
+  }
+
+  /** A SHA-256 digest written as 64 lowercase hexadecimal digits. */
+  String sha256(String key) {
+    String text = text(key);
+    if (!SHA256_HEX.matcher(text).matches()) {
+      throw error("expected \"" + name(key) + "\" to be 64 lowercase hexadecimal digits, found \"" + text + "\"");
+    }
+    return text;
+  }
+
+  /** Fails unless {@code "format"} is {@code format} and {@code "format_version"} is {@code version}. */
+  void requireFormat(String format, long version) {
+    String found = text("format");
+    if (!found.equals(format)) {
+      throw error("expected \"format\": \"" + format + "\", found \"" + found + "\"");
+    }
+    long foundVersion = integer("format_version");
+    if (foundVersion != version) {
+      throw error("expected \"format_version\": " + version + ", found " + foundVersion);
+    }
+  }
+
+  /** The network of {@code "layers"} and {@code "activations"}, as {@link Architecture#of} validates it. */
+  Architecture architecture() {
+    int[] sizes = integers("layers");
+    List<Activation> activations = new ArrayList<>();
+    try {
+      for (String label : texts("activations")) {
+        activations.add(Activation.parse(label));
+      }
+      return Architecture.of(sizes, activations);
+    } catch (IllegalArgumentException e) {
+      throw error("invalid \"layers\"/\"activations\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The SHA-256 this {@code "parameters"} object records for {@code expectedFile}, after checking its keys, the
+   * file name and that its count is {@code architecture}'s.
+   */
+  String parametersSha256(String expectedFile, Architecture architecture) {
+    requireKeys(PARAMETERS_KEYS);
+    String file = text("file");
+    if (!file.equals(expectedFile)) {
+      throw error("expected \"" + name("file") + "\": \"" + expectedFile + "\", found \"" + file + "\"");
+    }
+    long count = integer("count");
+    if (count != architecture.numParameters()) {
+      throw error("expected \"" + name("count") + "\": " + architecture.numParameters()
+          + " (the parameters of " + architecture + "), found " + count);
+    }
+    return sha256("sha256");
   }
 
   List<String> texts(String key) {

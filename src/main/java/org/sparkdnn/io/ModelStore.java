@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.data.FeatureScaling;
-import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 
@@ -41,10 +38,8 @@ public final class ModelStore {
   private static final int FORMAT_VERSION = 1;
   private static final List<String> KEYS = List.of(
       "format", "format_version", "layers", "activations", "scaling", "parameters", "config", "provenance");
-  private static final List<String> PARAMETERS_KEYS = List.of("file", "count", "sha256");
   private static final List<String> PROVENANCE_KEYS = List.of("spark_dnn_version", "java_version",
       "spark_version", "created_at", "initializer", "seed", "training_data", "num_examples");
-  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private ModelStore() {}
 
@@ -95,11 +90,11 @@ public final class ModelStore {
           "expected the metadata file of a spark-dnn model directory, found no such file");
     }
     JsonFieldReader root = JsonFieldReader.root(modelFile, JsonFiles.readTree(modelFile, conf));
-    checkFormat(root);
+    root.requireFormat(FORMAT, FORMAT_VERSION);
     root.requireKeys(KEYS);
-    Architecture architecture = architecture(root);
+    Architecture architecture = root.architecture();
     FeatureScaling scaling = scaling(root);
-    String sha256 = parametersSha256(root.object("parameters"), architecture);
+    String sha256 = root.object("parameters").parametersSha256(PARAMETERS_FILE, architecture);
     Map<String, Object> config = config(root);
     Provenance provenance = provenance(root.object("provenance"));
 
@@ -138,29 +133,7 @@ public final class ModelStore {
     return root;
   }
 
-  private static void checkFormat(JsonFieldReader root) {
-    String format = root.text("format");
-    if (!format.equals(FORMAT)) {
-      throw root.error("expected \"format\": \"" + FORMAT + "\", found \"" + format + "\"");
-    }
-    long version = root.integer("format_version");
-    if (version != FORMAT_VERSION) {
-      throw root.error("expected \"format_version\": " + FORMAT_VERSION + ", found " + version);
-    }
-  }
 
-  private static Architecture architecture(JsonFieldReader root) {
-    int[] sizes = root.integers("layers");
-    List<Activation> activations = new ArrayList<>();
-    try {
-      for (String label : root.texts("activations")) {
-        activations.add(Activation.parse(label));
-      }
-      return Architecture.of(sizes, activations);
-    } catch (IllegalArgumentException e) {
-      throw root.error("invalid \"layers\"/\"activations\": " + e.getMessage(), e);
-    }
-  }
 
   private static FeatureScaling scaling(JsonFieldReader root) {
     String text = root.text("scaling");
@@ -171,25 +144,6 @@ public final class ModelStore {
     }
   }
 
-  /** Checks the {@code "parameters"} object against {@code architecture}; returns the SHA-256 it records. */
-  private static String parametersSha256(JsonFieldReader parameters, Architecture architecture) {
-    parameters.requireKeys(PARAMETERS_KEYS);
-    String file = parameters.text("file");
-    if (!file.equals(PARAMETERS_FILE)) {
-      throw parameters.error("expected \"parameters.file\": \"" + PARAMETERS_FILE + "\", found \"" + file + "\"");
-    }
-    long count = parameters.integer("count");
-    if (count != architecture.numParameters()) {
-      throw parameters.error("expected \"parameters.count\": " + architecture.numParameters()
-          + " (the parameters of " + architecture + "), found " + count);
-    }
-    String sha256 = parameters.text("sha256");
-    if (!SHA256_HEX.matcher(sha256).matches()) {
-      throw parameters.error("expected \"parameters.sha256\" to be 64 lowercase hexadecimal digits, found \""
-          + sha256 + "\"");
-    }
-    return sha256;
-  }
 
   private static Map<String, Object> config(JsonFieldReader root) {
     try {

@@ -2,8 +2,11 @@ package org.sparkdnn.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -12,6 +15,12 @@ import org.apache.hadoop.fs.Path;
  * beside it, which {@link #commit()} renames into place; {@link #close()} removes the staging directory of a
  * run that failed. An existing target is refused unless overwriting was asked for, and is replaced only once the
  * new one is complete. A place where no directory can be created is refused before any work is done.
+ *
+ * <p>Replacing takes two renames (Hadoop cannot rename over a directory): the old version to a hidden
+ * {@code .NAME.previous-UUID} beside it, then the new one into place, then the old one is deleted. A run
+ * killed between the two renames leaves no target but the whole old version beside it: {@link ModelLocation}
+ * reads that one, and the next {@link #prepare} moves it back (or, with the target there, deletes what a killed
+ * deletion left).
  */
 public final class OutputDirectory implements AutoCloseable {
   private final Path target;
@@ -38,6 +47,7 @@ public final class OutputDirectory implements AutoCloseable {
     try {
       FileSystem fs = target.getFileSystem(conf);
       Path qualified = fs.makeQualified(target);
+      restoreInterruptedReplacement(qualified, fs);
       if (!overwrite && fs.exists(qualified)) {
         throw new IllegalArgumentException("--output " + target + ": expected a path that does not exist yet, "
             + "found an existing " + (fs.getFileStatus(qualified).isDirectory() ? "directory" : "file")
@@ -48,6 +58,41 @@ public final class OutputDirectory implements AutoCloseable {
       return output;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check --output " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The hidden copies of {@code target} that replacements moved aside and did not delete (killed before the
+   * end), newest first.
+   */
+  static List<Path> previousVersions(Path target, FileSystem fs) throws IOException {
+    List<FileStatus> found = new ArrayList<>();
+    if (target.getParent() != null && fs.exists(target.getParent())) {
+      FileStatus[] siblings = fs.listStatus(target.getParent(), path -> path.getName().startsWith(
+          previousPrefix(target)));
+      found.addAll(List.of(siblings));
+    }
+    found.sort((a, b) -> Long.compare(b.getModificationTime(), a.getModificationTime()));
+    return found.stream().map(FileStatus::getPath).toList();
+  }
+
+  private static String previousPrefix(Path target) {
+    return "." + target.getName() + ".previous-";
+  }
+
+  /**
+   * Tidies what a killed replacement left: with the target missing, moves the old version back; with the target
+   * there, deletes the copies whose deletion was cut short. So at most one copy is ever aside.
+   */
+  private static void restoreInterruptedReplacement(Path target, FileSystem fs) throws IOException {
+    List<Path> previous = previousVersions(target, fs);
+    if (fs.exists(target)) {
+      for (Path leftover : previous) {
+        fs.delete(leftover, true);
+      }
+    } else if (!previous.isEmpty() && !fs.rename(previous.get(0), target)) {
+      throw new IOException("could not move " + previous.get(0) + ", left by an interrupted replacement, back to "
+          + target);
     }
   }
 
@@ -84,6 +129,15 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   /**
+   * An I/O failure met while writing into {@link #staging()} (a full disk, permission denied), said of the
+   * target, which {@link #close()} leaves as it was: "cannot write --output DIR (left as it was): cause".
+   */
+  public UncheckedIOException writeFailure(UncheckedIOException e) {
+    return new UncheckedIOException("cannot write --output " + target + " (left as it was): " + e.getMessage(),
+        e.getCause());
+  }
+
+  /**
    * Moves the staging directory into place. A target being replaced is first moved aside, and moved back if the
    * new one cannot take its place; it is deleted only once the new one is there.
    */
@@ -95,7 +149,7 @@ public final class OutputDirectory implements AutoCloseable {
           throw new IllegalStateException(
               "--output " + target + " appeared while this run was writing; its results stay in " + staging);
         }
-        previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + UUID.randomUUID());
+        previous = new Path(target.getParent(), previousPrefix(target) + UUID.randomUUID());
         if (!fs.rename(target, previous)) {
           throw new IOException("could not move the previous " + target + " aside to " + previous);
         }
@@ -109,7 +163,7 @@ public final class OutputDirectory implements AutoCloseable {
       }
       committed = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot publish --output " + target + ": " + e.getMessage(), e);
     }
     if (previous != null) {
       try {

@@ -20,6 +20,10 @@ public final class GradientSums implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private transient double[] values;
+  /** Views of {@link #values} for l = 1..L, made on first use: blocks after the first allocate none. */
+  private transient Matrix[] weightViews;
+  private transient Matrix[] biasViews;
+  private transient Architecture viewArchitecture;
   private double costSum;
   private long count;
 
@@ -51,13 +55,34 @@ public final class GradientSums implements Serializable {
 
   /** Σ_i dW[l], an (n[l], n[l-1]) view. */
   public Matrix dW(Architecture architecture, int l) {
-    return Matrix.wrap(architecture.units(l), architecture.units(l - 1), values(architecture),
-        architecture.weightOffset(l));
+    viewsFor(architecture, l);
+    return weightViews[l];
   }
 
   /** Σ_i db[l], an (n[l], 1) view. */
   public Matrix db(Architecture architecture, int l) {
-    return Matrix.wrap(architecture.units(l), 1, values(architecture), architecture.biasOffset(l));
+    viewsFor(architecture, l);
+    return biasViews[l];
+  }
+
+  private void viewsFor(Architecture architecture, int l) {
+    int layers = architecture.numLayers();
+    if (l < 1 || l > layers) {
+      throw new IndexOutOfBoundsException("layer " + l + " outside 1.." + layers + " of " + architecture);
+    }
+    double[] flat = values(architecture);
+    if (weightViews != null && weightViews[1].data() == flat
+        && (viewArchitecture == architecture || viewArchitecture.equals(architecture))) {
+      return;
+    }
+    viewArchitecture = architecture;
+    weightViews = new Matrix[layers + 1];
+    biasViews = new Matrix[layers + 1];
+    for (int k = 1; k <= layers; k++) {
+      weightViews[k] = Matrix.wrap(architecture.units(k), architecture.units(k - 1), flat,
+          architecture.weightOffset(k));
+      biasViews[k] = Matrix.wrap(architecture.units(k), 1, flat, architecture.biasOffset(k));
+    }
   }
 
   /** Σ_i J_i, the cross-entropy summed over the samples. */

@@ -10,6 +10,8 @@ import org.sparkdnn.linalg.Matrix;
 public final class Parameters {
   private final Architecture architecture;
   private final double[] values;
+  private final Matrix[] weights;
+  private final Matrix[] biases;
 
   /** Wraps {@code values} (not copied), which must hold {@code architecture.numParameters()} numbers. */
   public Parameters(Architecture architecture, double[] values) {
@@ -19,6 +21,13 @@ public final class Parameters {
     }
     this.architecture = architecture;
     this.values = values;
+    int layers = architecture.numLayers();
+    this.weights = new Matrix[layers + 1];
+    this.biases = new Matrix[layers + 1];
+    for (int l = 1; l <= layers; l++) {
+      weights[l] = Matrix.wrap(architecture.units(l), architecture.units(l - 1), values, architecture.weightOffset(l));
+      biases[l] = Matrix.wrap(architecture.units(l), 1, values, architecture.biasOffset(l));
+    }
   }
 
   /** All parameters zero (course week 2's initialisation). */
@@ -35,14 +44,22 @@ public final class Parameters {
     return values;
   }
 
-  /** W[l], an (n[l], n[l-1]) view, l = 1..L. */
+  /** W[l], an (n[l], n[l-1]) view, l = 1..L (made once, so the hot path allocates no views). */
   public Matrix W(int l) {
-    return Matrix.wrap(architecture.units(l), architecture.units(l - 1), values, architecture.weightOffset(l));
+    return weights[checkLayer(l)];
   }
 
   /** b[l], an (n[l], 1) view, l = 1..L. */
   public Matrix b(int l) {
-    return Matrix.wrap(architecture.units(l), 1, values, architecture.biasOffset(l));
+    return biases[checkLayer(l)];
+  }
+
+  private int checkLayer(int l) {
+    if (l < 1 || l > architecture.numLayers()) {
+      throw new IndexOutOfBoundsException(
+          "layer " + l + " outside 1.." + architecture.numLayers() + " of " + architecture);
+    }
+    return l;
   }
 
   /** A deep copy. */

@@ -3,9 +3,12 @@ package org.sparkdnn.model;
 import org.sparkdnn.linalg.Matrix;
 
 /**
- * Reusable buffers for one forward/backward pass over a block of up to {@link #capacity()} columns:
- * {@code Z[l]} and {@code A[l]} for l = 1..L and two gradient buffers that alternate between
- * {@code dZ[l]} and {@code dA[l-1]}. Allocated once and reused, so the hot path allocates nothing.
+ * Reusable buffers for one forward/backward pass over a block of up to {@link #capacity()} samples, stored
+ * <b>sample-major</b>: {@code Zᵀ[l]} and {@code Aᵀ[l]} are (m_b, n[l]) column-major, so each unit's values over
+ * the block are contiguous and BLAS sees the block's many samples as its long dimension (large M, small N), the
+ * fast way round for the course's tall-skinny products. Two gradient buffers alternate between {@code dZᵀ[l]}
+ * and {@code dAᵀ[l-1]}; one (n[0], n[1]) buffer holds layer 1's {@code dW[1]ᵀ}. Allocated once and reused, with
+ * the matrix views of the last block size cached, so a pass over equally sized blocks allocates nothing.
  * Not thread-safe: one workspace per task thread ({@link #reusable}).
  */
 public final class Workspace {
@@ -17,8 +20,13 @@ public final class Workspace {
   private final double[][] a;
   private final double[] gradientA;
   private final double[] gradientB;
+  private final Matrix firstWeightGradientT;
+  private final Matrix[] zViews;
+  private final Matrix[] aViews;
+  private final Matrix[] gradientViews;
+  private int viewColumns;
 
-  /** Buffers for blocks of up to {@code capacity} columns. */
+  /** Buffers for blocks of up to {@code capacity} samples. */
   public Workspace(Architecture architecture, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("workspace capacity must be at least 1 column, found " + capacity);
@@ -37,6 +45,11 @@ public final class Workspace {
     }
     this.gradientA = new double[Math.multiplyExact(widest, capacity)];
     this.gradientB = new double[gradientA.length];
+    this.firstWeightGradientT = Matrix.zeros(architecture.units(0), architecture.units(1));
+    this.zViews = new Matrix[layers + 1];
+    this.aViews = new Matrix[layers + 1];
+    this.gradientViews = new Matrix[layers + 1];
+    this.viewColumns = -1;
   }
 
   /**
@@ -56,19 +69,27 @@ public final class Workspace {
     return capacity;
   }
 
-  /** Z[l] for a block of {@code columns}: (n[l], columns). */
-  Matrix Z(int l, int columns) {
-    return Matrix.wrap(architecture.units(l), columns, z[l], 0);
+  /** Zᵀ[l] for a block of {@code columns} samples: (columns, n[l]). */
+  Matrix Zt(int l, int columns) {
+    viewsFor(columns);
+    return zViews[l];
   }
 
-  /** A[l] for a block of {@code columns}: (n[l], columns). */
-  Matrix A(int l, int columns) {
-    return Matrix.wrap(architecture.units(l), columns, a[l], 0);
+  /** Aᵀ[l] for a block of {@code columns} samples: (columns, n[l]). */
+  Matrix At(int l, int columns) {
+    viewsFor(columns);
+    return aViews[l];
   }
 
-  /** The gradient buffer of layer l's parity: (n[l], columns); layers l and l-1 never share one. */
-  Matrix gradient(int l, int columns) {
-    return Matrix.wrap(architecture.units(l), columns, (l & 1) == 0 ? gradientA : gradientB, 0);
+  /** The gradient buffer of layer l's parity, dZᵀ[l] or dAᵀ[l]: (columns, n[l]); l and l-1 never share one. */
+  Matrix gradientT(int l, int columns) {
+    viewsFor(columns);
+    return gradientViews[l];
+  }
+
+  /** Room for dW[1]ᵀ: (n[0], n[1]). */
+  Matrix firstWeightGradientT() {
+    return firstWeightGradientT;
   }
 
   void checkFits(Architecture expected, int columns) {
@@ -79,5 +100,19 @@ public final class Workspace {
       throw new IllegalArgumentException(
           "workspace holds blocks of up to " + capacity + " columns, found a block of " + columns);
     }
+  }
+
+  /** Rebuilds the cached views when the block size changes. */
+  private void viewsFor(int columns) {
+    if (columns == viewColumns) {
+      return;
+    }
+    for (int l = 1; l <= architecture.numLayers(); l++) {
+      int units = architecture.units(l);
+      zViews[l] = Matrix.wrap(columns, units, z[l], 0);
+      aViews[l] = Matrix.wrap(columns, units, a[l], 0);
+      gradientViews[l] = Matrix.wrap(columns, units, (l & 1) == 0 ? gradientA : gradientB, 0);
+    }
+    viewColumns = columns;
   }
 }

@@ -1,6 +1,8 @@
 package org.sparkdnn.spark;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -8,7 +10,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
@@ -109,19 +113,12 @@ public final class CsvBlockReader implements Serializable {
    */
   public static FirstRow firstRow(String path, CsvFormat format, Configuration conf) {
     Path file = InputFiles.list(path, conf).get(0);
-    try (var reader = InputFiles.open(file, conf)) {
-      if (format.header()) {
-        reader.readLine();
-      }
-      String line = reader.readLine();
-      if (line == null) {
-        throw InputDataException.ofFile(file.toString(), "a data row", "no data row");
-      }
-      return new FirstRow(file.toString(), format.header() ? 2 : 1,
-          CsvRowParser.countFields(line, format.delimiter()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    int line = format.header() ? 2 : 1;
+    List<String> lines = InputFiles.firstLines(file, line, conf);
+    if (lines.size() < line) {
+      throw InputDataException.ofFile(file.toString(), "a data row", "no data row");
     }
+    return new FirstRow(file.toString(), line, CsvRowParser.countFields(lines.get(line - 1), format.delimiter()));
   }
 
   /**
@@ -144,17 +141,19 @@ public final class CsvBlockReader implements Serializable {
     var lines = (JavaNewHadoopRDD<LongWritable, Text>)
         sc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     return lines.mapPartitionsWithInputSplit(
-        (split, records) -> new BlockIterator(((FileSplit) split).getPath(), records, shippedConf, skipped), true)
+        (split, records) -> new BlockIterator((FileSplit) split, records, shippedConf, skipped), true)
         .filter(block -> block.numColumns() > 0);
   }
 
   /**
    * Parses one split's lines into blocks of up to {@code blockColumns} samples. Every line is a record, so a
    * line number is the split's first line number plus the records read before it; that number is found, when a
-   * bad row needs it, by counting the lines before the split once.
+   * bad row needs it, by counting the lines before the split once. Blank lines at the end of a file are harmless
+   * (a trailing empty line, as spreadsheets export); blank lines followed by data are bad rows.
    */
   private final class BlockIterator implements Iterator<ColumnBlock> {
     private final Path file;
+    private final long splitStart;
     private final Iterator<Tuple2<LongWritable, Text>> records;
     private final Broadcast<SerializableConfiguration> conf;
     private final BadRowTally skipped;
@@ -164,10 +163,15 @@ public final class CsvBlockReader implements Serializable {
     private long firstLine;
     private long recordsRead;
     private int described;
+    /** The blank lines not yet known to be followed by data: how many, the first one's index and offset. */
+    private long pendingBlanks;
+    private long firstBlankIndex;
+    private long firstBlankOffset;
 
-    BlockIterator(Path file, Iterator<Tuple2<LongWritable, Text>> records,
+    BlockIterator(FileSplit split, Iterator<Tuple2<LongWritable, Text>> records,
         Broadcast<SerializableConfiguration> conf, BadRowTally skipped) {
-      this.file = file;
+      this.file = split.getPath();
+      this.splitStart = split.getStart();
       this.records = records;
       this.conf = conf;
       this.skipped = skipped;
@@ -176,20 +180,20 @@ public final class CsvBlockReader implements Serializable {
 
     @Override
     public boolean hasNext() {
-      return records.hasNext();
+      return moreRecords();
     }
 
     /** The next block; empty when every remaining row was skipped or a header ({@link #read} drops those). */
     @Override
     public ColumnBlock next() {
-      if (!records.hasNext()) {
+      if (!moreRecords()) {
         throw new NoSuchElementException();
       }
       double[] x = new double[Math.multiplyExact(blockColumns, numFeatures)];
       double[] y = new double[blockColumns];
       int columns = 0;
-      while (columns < blockColumns && records.hasNext()) {
-        Tuple2<LongWritable, Text> record = records.next();
+      while (columns < blockColumns && moreRecords()) {
+        Tuple2<LongWritable, Text> record = nextRecord();
         long offset = record._1().get();
         if (firstOffset < 0) {
           firstOffset = offset;
@@ -200,26 +204,105 @@ public final class CsvBlockReader implements Serializable {
           requireHeader(line, x, columns * numFeatures);
           continue;
         }
+        if (CsvRowParser.isBlank(line)) {
+          if (pendingBlanks++ == 0) {
+            firstBlankIndex = index;
+            firstBlankOffset = offset;
+          }
+          continue;
+        }
+        rejectPendingBlanks();
         try {
           y[columns] = parser.parse(line, x, columns * numFeatures);
           columns++;
         } catch (FieldException e) {
-          InputDataException bad = new InputDataException(file.toString(), lineNumber(index), e.field(),
-              e.expected(), e.found());
-          if (offset == 0 && CsvRowParser.looksLikeHeader(line, format.delimiter())) {
-            bad = bad.withHint("is line 1 a header? pass --header");
-          }
-          if (!badRows.skip()) {
-            throw bad;
-          }
-          skipped.add(bad, described++ < SkippedRows.KEPT);
+          reject(line, index, offset, e);
         }
+      }
+      if (pendingBlanks > 0 && !moreRecords() && !onlyBlanksFrom(firstBlankOffset)) {
+        rejectPendingBlanks();
       }
       if (columns < blockColumns) {
         x = Arrays.copyOf(x, columns * numFeatures);
         y = Arrays.copyOf(y, columns);
       }
       return new ColumnBlock(numFeatures, x, y);
+    }
+
+    /** Fails on a bad row, or counts it as skipped, as the policy says. */
+    private void reject(String line, long index, long offset, FieldException e) {
+      InputDataException bad = new InputDataException(file.toString(), lineNumber(index), e.field(),
+          e.expected(), e.found());
+      if (offset == 0 && CsvRowParser.looksLikeHeader(line, format.delimiter())) {
+        bad = bad.withHint("is line 1 a header? pass --header");
+      }
+      if (!badRows.skip()) {
+        throw bad;
+      }
+      skipped.add(bad, described++ < SkippedRows.KEPT);
+    }
+
+    /** The blank lines met since the last row, followed by more data: each a bad row. */
+    private void rejectPendingBlanks() {
+      for (long i = 0; i < pendingBlanks; i++) {
+        reject("", firstBlankIndex + i, firstBlankOffset, parser.blankLineError());
+      }
+      pendingBlanks = 0;
+    }
+
+    /**
+     * Whether {@code file} holds only blank lines from byte {@code offset} to its end. A compressed file is one
+     * split, so the end of its records is the end of the file; a plain file may continue in later splits, and
+     * is read from {@code offset} until the first character that is not white space.
+     */
+    private boolean onlyBlanksFrom(long offset) {
+      Configuration hadoop = conf.value().value();
+      if (new CompressionCodecFactory(hadoop).getCodec(file) != null) {
+        return true;
+      }
+      try (FSDataInputStream in = file.getFileSystem(hadoop).open(file)) {
+        in.seek(offset);
+        InputStream buffered = new BufferedInputStream(in);
+        for (int b = buffered.read(); b >= 0; b = buffered.read()) {
+          if (b > ' ') {
+            return false;
+          }
+        }
+        return true;
+      } catch (IOException e) {
+        throw InputFiles.readFailure(file, lineNumber(firstBlankIndex), e, hadoop);
+      }
+    }
+
+    private boolean moreRecords() {
+      try {
+        return records.hasNext();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw readFailure(e);
+      }
+    }
+
+    private Tuple2<LongWritable, Text> nextRecord() {
+      try {
+        return records.next();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw readFailure(e);
+      }
+    }
+
+    /**
+     * A checked exception from Hadoop's record reader (which Scala's iterator passes on undeclared), located at
+     * the line after the last one read.
+     */
+    private RuntimeException readFailure(Exception e) {
+      if (e instanceof IOException io) {
+        return InputFiles.readFailure(file, lineNumber(recordsRead), io, conf.value().value());
+      }
+      return new IllegalStateException("cannot read " + file + ": " + e, e);
     }
 
     /** Fails if line 1, which should be a header, parses as data; {@code x} from {@code offset} is scratch. */
@@ -235,11 +318,12 @@ public final class CsvBlockReader implements Serializable {
     /** The 1-based line number of the split's record {@code index} (0-based). */
     private long lineNumber(long index) {
       if (firstLine == 0) {
+        long offset = firstOffset < 0 ? splitStart : firstOffset;
         try {
-          firstLine = firstOffset == 0 ? 1 : InputFiles.lineNumberAt(file, firstOffset, conf.value().value());
+          firstLine = offset == 0 ? 1 : InputFiles.lineNumberAt(file, offset, conf.value().value());
         } catch (IOException io) {
           throw new UncheckedIOException(
-              "cannot re-read " + file + " to locate a bad row after byte " + firstOffset, io);
+              "cannot re-read " + file + " to locate a bad row after byte " + offset, io);
         }
       }
       return firstLine + index;

@@ -7,7 +7,7 @@ import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.sparkdnn.data.FeatureScaling;
-import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.io.ModelLocation;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.model.Architecture;
@@ -33,9 +33,12 @@ public final class DnnModel implements Serializable {
     this.scaling = scaling;
   }
 
-  /** Reads a model directory written by {@code train}, on any Hadoop filesystem. */
+  /**
+   * Reads a model directory written by {@code train}, or a publish root's current model (manifest verified), on
+   * any Hadoop filesystem.
+   */
   public static DnnModel load(String dir, Configuration conf) {
-    SavedModel saved = ModelStore.read(new Path(dir), conf);
+    SavedModel saved = ModelLocation.read(new Path(dir), conf);
     return new DnnModel(saved.architecture(), saved.parameters().values(), saved.scaling());
   }
 

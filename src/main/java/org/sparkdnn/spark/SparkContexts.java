@@ -30,7 +30,8 @@ public final class SparkContexts implements AutoCloseable {
   /**
    * {@code existing} if not null, else a new context for {@code appName}: {@code master} (may be null) overrides
    * {@code spark.master}, which {@code spark-submit} sets, and {@link #DEFAULT_MASTER} applies when neither does.
-   * A new context registers spark-dnn's classes with Kryo ({@link KryoClasses}), in case Kryo is configured.
+   * A new context registers spark-dnn's classes with Kryo ({@link KryoClasses}), in case Kryo is configured, and
+ * gives executors one OpenBLAS thread per task unless {@code spark.executorEnv.OPENBLAS_NUM_THREADS} is set.
    * A standalone master ({@code spark://host:port}, or several for high availability) must accept a TCP connection
    * within {@value #CONNECT_TIMEOUT_SECONDS} s, or the run stops before Spark's own retries begin.
    *
@@ -42,6 +43,8 @@ public final class SparkContexts implements AutoCloseable {
     }
     SparkConf conf = new SparkConf().setAppName(appName);
     KryoClasses.addTo(conf);
+    // one BLAS thread per task: the executors' cores already run one task each
+    conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
     if (master != null) {
       conf.setMaster(master);
     } else {

@@ -25,10 +25,18 @@ import scala.runtime.AbstractFunction2;
  * job ({@code runJob}, an {@code aggregate} of depth 1); with many, {@code treeAggregate} combines them on the
  * executors first. The per-partition work is a named function class rather than a lambda: Spark's closure
  * cleaner then has no bytecode to scan, which otherwise costs milliseconds per iteration.
+ *
+ * <p>Parameters of up to {@value #INLINE_MAX_PARAMETERS} values travel inside the task itself, which Spark
+ * already broadcasts once per job: one broadcast per iteration instead of two, and no broadcast to destroy
+ * ({@code SparkOverheadBench} measures it). Larger ones get their own broadcast, deserialized once per executor
+ * rather than once per task, and kept under Spark's large-task-binary warning.
  */
 public final class SparkGradientSource implements GradientSource {
   /** Up to this many partitions, partition sums are added on the driver; above it, by {@code treeAggregate}. */
   public static final int DRIVER_MERGE_MAX_PARTITIONS = 32;
+
+  /** Up to this many parameters (800 kB) ship inside the task; above it, in a broadcast of their own. */
+  public static final int INLINE_MAX_PARAMETERS = 100_000;
 
   private static final ClassTag<GradientSums> SUMS = ClassTag$.MODULE$.apply(GradientSums.class);
 
@@ -44,7 +52,7 @@ public final class SparkGradientSource implements GradientSource {
 
   @Override
   public GradientSums gradientSums(Parameters parameters) {
-    Broadcast<PackedDoubles> shared = sc.broadcast(new PackedDoubles(parameters.values()));
+    SharedParameters shared = SharedParameters.of(sc, parameters.values());
     try {
       PartitionSums partitionSums = new PartitionSums(architecture, shared);
       GradientSums sums;
@@ -69,21 +77,49 @@ public final class SparkGradientSource implements GradientSource {
     }
   }
 
-  /** Σ over a partition's blocks of forward + backward at the broadcast parameters. */
+  /** The flat parameters as tasks receive them: inside the task when small, else through a broadcast. */
+  private static final class SharedParameters implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final PackedDoubles inline;
+    private final Broadcast<PackedDoubles> broadcast;
+
+    private SharedParameters(PackedDoubles inline, Broadcast<PackedDoubles> broadcast) {
+      this.inline = inline;
+      this.broadcast = broadcast;
+    }
+
+    static SharedParameters of(JavaSparkContext sc, double[] values) {
+      PackedDoubles packed = new PackedDoubles(values);
+      return values.length <= INLINE_MAX_PARAMETERS
+          ? new SharedParameters(packed, null) : new SharedParameters(null, sc.broadcast(packed));
+    }
+
+    double[] values() {
+      return inline != null ? inline.values() : broadcast.value().values();
+    }
+
+    void destroy() {
+      if (broadcast != null) {
+        broadcast.destroy();
+      }
+    }
+  }
+
+  /** Σ over a partition's blocks of forward + backward at the shared parameters. */
   private static final class PartitionSums
       extends AbstractFunction2<TaskContext, Iterator<ColumnBlock>, GradientSums> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Architecture architecture;
-    private final Broadcast<PackedDoubles> parameters;
+    private final SharedParameters parameters;
 
-    PartitionSums(Architecture architecture, Broadcast<PackedDoubles> parameters) {
+    PartitionSums(Architecture architecture, SharedParameters parameters) {
       this.architecture = architecture;
       this.parameters = parameters;
     }
 
     @Override
     public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      Parameters p = new Parameters(architecture, parameters.value().values());
+      Parameters p = new Parameters(architecture, parameters.values());
       GradientSums sums = GradientSums.empty();
       while (blocks.hasNext()) {
         ColumnBlock block = blocks.next();

@@ -46,7 +46,8 @@ public final class GradientDescent {
 
   /**
    * Runs the iterations from {@code start.iteration()} to the last, from {@code start} (left unchanged), handing
-   * {@code checkpointer} the state after every {@code checkpointer.every()}-th iteration and after the last. A run
+   * {@code checkpointer} the state after every {@code checkpointer.every()}-th iteration and after the last, and
+   * {@code listener} every cost and the parameters each iteration starts from, then the final ones. A run
    * resumed from a state saved by an earlier run with the same source computes what that run computed, bit for
    * bit: the state holds everything an iteration depends on.
    *
@@ -79,6 +80,7 @@ public final class GradientDescent {
       }
       costs[i] = cost;
       listener.onIteration(i, cost);
+      listener.onParameters(i, parameters);
       parameters.descend(learningRate, sums);
       int done = i + 1;
       if (every > 0 && (done % every == 0 || done == iterations)) {
@@ -90,6 +92,7 @@ public final class GradientDescent {
         checkpointer.save(new TrainingState(parameters.copy(), Arrays.copyOf(costs, done)));
       }
     }
+    listener.onParameters(iterations, parameters);
     return new TrainingResult(parameters, costs);
   }
 }

@@ -79,6 +79,8 @@ class BadInputsTest {
             "expected 3 fields (a label and n[0] = 2 features, as --layers says)", "found 4 fields"),
         bad("bad-part", "bad-part/part-00002, line 1: ", "expected 3 fields separated by ','", "found 1 field"),
         bad("bad-row.csv.gz", "bad-row.csv.gz, line 10, field 3: ", "expected a finite number", "found 'o.25'"),
+        bad("truncated.csv.gz", "truncated.csv.gz, line 8: ", "expected a line of a complete .gz file",
+            "found a read error (Unexpected end of input stream); the file looks truncated or corrupt"),
         bad("empty.csv", "empty.csv: ", "expected at least one non-empty data file", "found no data"),
         bad("empty-dir", "empty-dir: ", "expected at least one non-empty data file", "found no data"),
         bad("no-such-file.csv", "no-such-file.csv: ", "expected an existing file or directory",
@@ -165,6 +167,52 @@ class BadInputsTest {
     }
   }
 
+  /** Runs predict or evaluate with the published model on a bad input, with its options and {@code more}. */
+  private static CommandRun apply(String command, Case bad, String... more) {
+    List<String> args = new ArrayList<>(List.of(command, "--model", model.toString(), "--input",
+        CORPUS.resolve(bad.input()).toString()));
+    args.addAll(bad.options());
+    args.addAll(List.of(more));
+    return CommandRun.of(args.toArray(new String[0]));
+  }
+
+  /** The fragments for predict and evaluate, where the model, not --layers, fixes n[0]. */
+  private static List<String> asTheModelSays(List<String> fragments) {
+    return fragments.stream().map(fragment -> fragment.replace("as --layers says", "as the model says")).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badData")
+  void predictingOnBadDataFailsWithItsLocationAndLeavesThePreviousPredictions(Case bad) throws IOException {
+    Path predictions = work.resolve("predictions");
+    CommandRun first = CommandRun.of("predict", "--model", model.toString(), "--input",
+        CORPUS.resolve("no-header.csv").toString(), "--output", predictions.toString());
+    assertEquals(0, first.exitCode(), first.toString());
+    Map<String, String> before = contents(predictions);
+    Map<String, String> published = contents(model);
+    CommandRun run = apply("predict", bad, "--output", predictions.toString(), "--overwrite");
+    assertFailure(run, ExitCodes.INVALID_INPUT, asTheModelSays(bad.fragments()));
+    assertEquals(before, contents(predictions), "the previous predictions");
+    assertEquals(published, contents(model), "the model");
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(predictions), left.toList(), "no staging directory left beside --output");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badData")
+  void evaluatingOnBadDataFailsWithItsLocationAndLeavesThePreviousMetrics(Case bad) throws IOException {
+    Path metrics = Files.writeString(work.resolve("metrics.json"), "{\"accuracy\": 0.5}\n");
+    Map<String, String> published = contents(model);
+    CommandRun run = apply("evaluate", bad, "--output", metrics.toString(), "--overwrite");
+    assertFailure(run, ExitCodes.INVALID_INPUT, asTheModelSays(bad.fragments()));
+    assertEquals("{\"accuracy\": 0.5}\n", Files.readString(metrics), "the previous metrics");
+    assertEquals(published, contents(model), "the model");
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(metrics), left.toList(), "no temporary file left beside --output");
+    }
+  }
+
   @Test
   void aBadTestFileStopsTheRunBeforeTraining() {
     CommandRun run = train(CORPUS.resolve("no-header.csv").toString(), work.resolve("out"),
@@ -175,7 +223,7 @@ class BadInputsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"windows-export.csv", "good.csv.gz", "good-parts"})
+  @ValueSource(strings = {"windows-export.csv", "excel-export.csv", "good.csv.gz", "good-parts"})
   void harmlessVariationsTrain(String input) throws IOException {
     CommandRun run = train(CORPUS.resolve(input).toString(), work.resolve("out"));
     assertEquals(0, run.exitCode(), run.toString());
@@ -206,6 +254,51 @@ class BadInputsTest {
     assertFalse(Files.exists(predictions), "no predictions");
     assertFalse(Files.exists(metrics), "no metrics");
     assertEquals(published, contents(model), "the model");
+  }
+
+  @Test
+  void aTrulyEmptyDirectoryIsNoData() throws IOException {
+    Path empty = Files.createDirectory(work.resolve("export-2026-11-21"));
+    CommandRun run = train(empty.toString(), work.resolve("out"));
+    assertFailure(run, ExitCodes.INVALID_INPUT,
+        List.of("export-2026-11-21: ", "expected at least one non-empty data file", "found no data"));
+    assertFalse(Files.exists(work.resolve("out")));
+  }
+
+  @Test
+  void aGzipFileCutWithinItsFirstLineIsReportedAtLine1() throws IOException {
+    byte[] whole = Files.readAllBytes(CORPUS.resolve("good.csv.gz"));
+    Path cut = Files.write(work.resolve("upload.csv.gz"), java.util.Arrays.copyOf(whole, 20));
+    CommandRun run = train(cut.toString(), work.resolve("out"));
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("upload.csv.gz, line 1: ",
+        "expected a line of a complete .gz file", "found a read error", "the file looks truncated or corrupt"));
+    assertFalse(Files.exists(work.resolve("out")));
+  }
+
+  @Test
+  void aPlainFileNamedGzIsReportedAsNotDecompressible() throws IOException {
+    Path plain = Files.copy(CORPUS.resolve("no-header.csv"), work.resolve("renamed.csv.gz"));
+    CommandRun run = train(plain.toString(), work.resolve("out"));
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("renamed.csv.gz, line 1: ",
+        "expected a line of a complete .gz file", "found a read error (not a gzip file)"));
+  }
+
+  @Test
+  void rowsOfOtherFeaturesThanTheModelsAreReportedByPredict() {
+    CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--input",
+        CORPUS.resolve("three-features.csv").toString(), "--label-column", "none", "--output",
+        work.resolve("predictions").toString());
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("three-features.csv, line 1: ",
+        "expected 2 fields (n[0] = 2 features, as the model says)", "found 4 fields"));
+    assertFalse(Files.exists(work.resolve("predictions")));
+  }
+
+  @Test
+  void theCoursesImagesGivenToASmallModelAreReportedByEvaluate() {
+    CommandRun run = CommandRun.of("evaluate", "--model", model.toString(), "--input",
+        "data-samples/catvnoncat/test_catvnoncat.h5");
+    assertFailure(run, ExitCodes.INVALID_INPUT, List.of("test_catvnoncat.h5: ",
+        "expected n[0] = 2 features per sample, as the model says", "found 12288 features per sample"));
   }
 
   @Test

@@ -171,7 +171,7 @@ class GradientCheckTest {
       double min = Double.POSITIVE_INFINITY;
       for (int l = 1; l <= arch.numLayers(); l++) {
         if (hasKink(arch.activation(l))) {
-          Matrix Z = ws.Z(l, X.cols());
+          Matrix Z = ws.Zt(l, X.cols());
           for (int q = 0; q < Z.size(); q++) {
             min = Math.min(min, Math.abs(Z.data()[q]));
           }
@@ -234,7 +234,7 @@ class GradientCheckTest {
       boolean[][] signs = new boolean[arch.numLayers() + 1][];
       for (int l = 1; l <= arch.numLayers(); l++) {
         if (hasKink(arch.activation(l))) {
-          Matrix Z = ws.Z(l, X.cols());
+          Matrix Z = ws.Zt(l, X.cols());
           signs[l] = new boolean[Z.size()];
           for (int q = 0; q < Z.size(); q++) {
             signs[l][q] = Z.data()[q] > 0.0;
