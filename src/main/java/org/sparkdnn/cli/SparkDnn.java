@@ -2,6 +2,7 @@ package org.sparkdnn.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.apache.spark.SparkUserAppException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.InputDataException;
 import org.sparkdnn.io.ModelFormatException;
@@ -24,10 +25,25 @@ public final class SparkDnn {
     this.existingContext = existingContext;
   }
 
-  /** Runs a command and exits the JVM with its exit code (which {@code spark-submit} passes on). */
-  public static void main(String[] args) {
-    System.exit(run(args));
+  /**
+   * Runs a command and ends with its exit code. Started by {@code java}, the JVM exits with it. Started by
+   * {@code spark-submit} or YARN's ApplicationMaster (which set {@value #DEPLOY_MODE}), success returns and a failure
+   * throws {@link SparkUserAppException}: spark-submit exits with its code, and YARN records it as the application's
+   * exit status. {@code System.exit(0)} there would make YARN's cluster mode mark the run FAILED ("Shutdown hook called
+   * before final status was reported") and start it again.
+   */
+  public static void main(String[] args) throws SparkUserAppException {
+    int code = run(args);
+    if (System.getProperty(DEPLOY_MODE) == null) {
+      System.exit(code);
+    }
+    if (code != ExitCodes.OK) {
+      throw new SparkUserAppException(code, null);
+    }
   }
+
+  /** The system property spark-submit and YARN's ApplicationMaster set for the driver: client or cluster. */
+  static final String DEPLOY_MODE = "spark.submit.deployMode";
 
   /** Runs a command in a Spark context of its own and returns its exit code (see {@link ExitCodes}). */
   public static int run(String... args) {
