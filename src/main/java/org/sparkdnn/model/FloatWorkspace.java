@@ -67,10 +67,6 @@ public final class FloatWorkspace {
     return current;
   }
 
-  public int capacity() {
-    return capacity;
-  }
-
   /** Zᵀ[l] for a block of {@code columns} samples: (columns, n[l]). */
   FloatMatrix Zt(int l, int columns) {
     viewsFor(columns);
