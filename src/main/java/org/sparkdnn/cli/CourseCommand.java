@@ -13,6 +13,7 @@ import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.OutputDirectory;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
@@ -92,9 +93,9 @@ final class CourseCommand implements Callable<Integer> {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("course_case", run.label);
     config.putAll(RecordedConfig.of(train, test, architecture, descent, run.initializer.label(), run.seed, null,
-        reader));
-    TrainingJob.Spec spec = new TrainingJob.Spec(train, test, architecture, reader, partitions, descent,
-        conf -> run.initializer.initialize(architecture, run.seed), run.initializer.label(), run.seed, config,
+        reader, Precision.FLOAT64));
+    TrainingJob.Spec spec = new TrainingJob.Spec(train, test, architecture, reader, partitions, Precision.FLOAT64,
+        descent, conf -> run.initializer.initialize(architecture, run.seed), run.initializer.label(), run.seed, config,
         TrainingCheckpoints.Settings.NONE, run.printEvery);
     DoubleFunction<String> costFormat = run.style == CourseCase.Style.WEEK4
         ? Double::toString : cost -> String.format(Locale.ROOT, "%f", cost);

@@ -33,8 +33,8 @@ final class ModelOptions {
   }
 
   /**
-   * {@code input} as cached blocks, read with the model's n[0] and scaling after its width was checked; prints the
-   * bad rows skipped, if any.
+   * {@code input} as cached blocks, read with the model's n[0], scaling and precision after its width was checked;
+   * prints the bad rows skipped, if any.
    */
   static DistributedBlocks load(JavaSparkContext sc, SavedModel saved, String input, CsvFormat format,
       DataOptions data) {
@@ -42,7 +42,8 @@ final class ModelOptions {
     InputWidth.check(input, format, inputSize, "the model", sc.hadoopConfiguration());
     int blockColumns = data.blockColumns(inputSize);
     CsvBlockReader reader = new CsvBlockReader(format, saved.scaling(), inputSize, blockColumns, data.badRows());
-    DistributedBlocks blocks = DistributedBlocks.load(sc, input, reader, data.partitions, blockColumns);
+    DistributedBlocks blocks =
+        DistributedBlocks.load(sc, input, reader, data.partitions, blockColumns, saved.precision());
     if (blocks.skippedRows().count() > 0) {
       System.out.println(blocks.skippedRows().describe(input));
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.BadRowPolicy;
 import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.train.GradientDescent;
@@ -19,9 +20,11 @@ final class RecordedConfig {
    * @param testPath may be null
    * @param initializer the {@code --init} scheme's label, recorded even when {@code initFrom} replaces it
    * @param initFrom the {@code --init-from} file, or null
+   * @param precision the passes' precision, recorded as {@code precision} (model.json's tells predict and evaluate)
    */
   static Map<String, Object> of(String trainPath, String testPath, Architecture architecture,
-      GradientDescent descent, String initializer, long seed, String initFrom, CsvBlockReader reader) {
+      GradientDescent descent, String initializer, long seed, String initFrom, CsvBlockReader reader,
+      Precision precision) {
     CsvFormat format = reader.format();
     BadRowPolicy badRows = reader.badRows();
     Map<String, Object> config = new LinkedHashMap<>();
@@ -40,6 +43,7 @@ final class RecordedConfig {
     config.put("delimiter", String.valueOf(format.delimiter()));
     config.put("on_bad_row", badRows.skip() ? "skip" : "fail");
     config.put("max_bad_rows", badRows.maxSkipped());
+    config.put("precision", precision.label());
     return config;
   }
 }

@@ -22,6 +22,7 @@ import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.linalg.Blas;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DataFingerprint;
 import org.sparkdnn.spark.DistributedBlocks;
@@ -56,6 +57,7 @@ final class TrainingJob {
    * What to train.
    *
    * @param testPath may be null
+   * @param precision the precision the data is cached and the passes run in
    * @param initial the initial parameters, given the Hadoop configuration (to read {@code --init-from})
    * @param initializer the initialisation's name for provenance; {@code seed} goes with it
    * @param config the configuration recorded in the model, metrics.json and checkpoints ({@link RecordedConfig})
@@ -64,8 +66,8 @@ final class TrainingJob {
    *     never
    */
   record Spec(String trainPath, String testPath, Architecture architecture, CsvBlockReader reader, int partitions,
-      GradientDescent descent, Function<Configuration, Parameters> initial, String initializer, long seed,
-      Map<String, Object> config, TrainingCheckpoints.Settings checkpoints,
+      Precision precision, GradientDescent descent, Function<Configuration, Parameters> initial,
+      String initializer, long seed, Map<String, Object> config, TrainingCheckpoints.Settings checkpoints,
       int evalEvery) {}
 
   /**
@@ -193,6 +195,7 @@ final class TrainingJob {
   }
 
   private static DistributedBlocks load(JavaSparkContext sc, String path, Spec spec) {
-    return DistributedBlocks.load(sc, path, spec.reader(), spec.partitions(), spec.reader().blockColumns());
+    return DistributedBlocks.load(sc, path, spec.reader(), spec.partitions(), spec.reader().blockColumns(),
+        spec.precision());
   }
 }

@@ -2,31 +2,64 @@ package org.sparkdnn.data;
 
 import java.io.Serializable;
 import java.util.List;
+import org.sparkdnn.linalg.FloatMatrix;
 import org.sparkdnn.linalg.Matrix;
+import org.sparkdnn.model.Precision;
 
 /**
- * A block of samples, one per column: features {@code X_b} as an (n[0], m_b) column-major {@code double[]}
- * and labels {@code Y_b} (1, m_b) (NaN where the input had no label). Built once per partition and cached,
- * so every iteration reads the same arrays.
+ * A block of samples, one per column: features {@code X_b} as an (n[0], m_b) column-major array and labels
+ * {@code Y_b} (1, m_b) as a {@code double[]} (NaN where the input had no label). Built once per partition and
+ * cached, so every iteration reads the same arrays. The features are held in the block's {@link #precision()}:
+ * a {@code double[]} (float64, as read) or a {@code float[]} (float32, {@link #toFloat32()}), never both.
  */
 public final class ColumnBlock implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int numFeatures;
   private final int numColumns;
+  /** The float64 features, or null in a float32 block. */
   private final double[] features;
+  /** The float32 features, or null in a float64 block. */
+  private final float[] floatFeatures;
   private final double[] labels;
 
   /** Wraps the arrays (not copied): {@code features.length == numFeatures·labels.length}. */
   public ColumnBlock(int numFeatures, double[] features, double[] labels) {
-    if ((long) numFeatures * labels.length != features.length) {
+    this(numFeatures, features, null, features.length, labels);
+  }
+
+  private ColumnBlock(int numFeatures, double[] features, float[] floatFeatures, int values, double[] labels) {
+    if ((long) numFeatures * labels.length != values) {
       throw new IllegalArgumentException("a block of " + labels.length + " samples with " + numFeatures
-          + " features needs " + (long) numFeatures * labels.length + " values, found " + features.length);
+          + " features needs " + (long) numFeatures * labels.length + " values, found " + values);
     }
     this.numFeatures = numFeatures;
     this.numColumns = labels.length;
     this.features = features;
+    this.floatFeatures = floatFeatures;
     this.labels = labels;
+  }
+
+  /** A float32 block wrapping the arrays (not copied): {@code features.length == numFeatures·labels.length}. */
+  public static ColumnBlock ofFloat32(int numFeatures, float[] features, double[] labels) {
+    return new ColumnBlock(numFeatures, null, features, features.length, labels);
+  }
+
+  /** This block with its features rounded to float (a new block); a float32 block is returned as it is. */
+  public ColumnBlock toFloat32() {
+    if (floatFeatures != null) {
+      return this;
+    }
+    float[] x = new float[features.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) features[i];
+    }
+    return ofFloat32(numFeatures, x, labels);
+  }
+
+  /** The precision the features are held in. */
+  public Precision precision() {
+    return floatFeatures != null ? Precision.FLOAT32 : Precision.FLOAT64;
   }
 
   /** n[0]. */
@@ -39,9 +72,27 @@ public final class ColumnBlock implements Serializable {
     return numColumns;
   }
 
-  /** X_b: (n[0], m_b), a view of the feature array. */
+  /** X_b: (n[0], m_b), a view of the float64 feature array; fails on a float32 block. */
   public Matrix X() {
+    requirePrecision(Precision.FLOAT64);
     return Matrix.wrap(numFeatures, numColumns, features, 0);
+  }
+
+  /** X_b: (n[0], m_b), a view of the float32 feature array; fails on a float64 block. */
+  public FloatMatrix floatX() {
+    requirePrecision(Precision.FLOAT32);
+    return FloatMatrix.wrap(numFeatures, numColumns, floatFeatures, 0);
+  }
+
+  /** Feature value i of the column-major (n[0], m_b) X_b, widened to double if the block is float32. */
+  public double feature(int i) {
+    return features != null ? features[i] : floatFeatures[i];
+  }
+
+  private void requirePrecision(Precision expected) {
+    if (precision() != expected) {
+      throw new IllegalStateException("a " + expected + " view of a " + precision() + " block was asked for");
+    }
   }
 
   /** Y_b: m_b labels (shared, not copied). */
@@ -49,7 +100,10 @@ public final class ColumnBlock implements Serializable {
     return labels;
   }
 
-  /** The blocks' columns side by side, in order, as one new block; all must have the same n[0]. */
+  /**
+   * The float64 blocks' columns side by side, in order, as one new block; all must have the same n[0]. Blocks are
+   * cut and joined while loading, before {@link #toFloat32()}.
+   */
   public static ColumnBlock concat(List<ColumnBlock> blocks) {
     if (blocks.size() == 1) {
       return blocks.get(0);
@@ -61,6 +115,7 @@ public final class ColumnBlock implements Serializable {
         throw new IllegalArgumentException(
             "blocks to join must all have " + n + " features, found one with " + block.numFeatures);
       }
+      block.requirePrecision(Precision.FLOAT64);
       columns += block.numColumns;
     }
     double[] x = new double[Math.multiplyExact(columns, n)];
@@ -74,8 +129,9 @@ public final class ColumnBlock implements Serializable {
     return new ColumnBlock(n, x, y);
   }
 
-  /** The columns [from, to) as a new block (copies). */
+  /** The columns [from, to) of a float64 block as a new block (copies). */
   public ColumnBlock slice(int from, int to) {
+    requirePrecision(Precision.FLOAT64);
     if (from < 0 || to > numColumns || from > to) {
       throw new IndexOutOfBoundsException(
           "slice [" + from + ", " + to + ") outside a block of " + numColumns + " columns");

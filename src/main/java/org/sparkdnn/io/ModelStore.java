@@ -100,7 +100,13 @@ public final class ModelStore {
 
     double[] values = ParametersFile.read(new Path(dir, PARAMETERS_FILE), architecture.numParameters(), sha256,
         conf);
-    return new SavedModel(architecture, new Parameters(architecture, values), scaling, config, provenance);
+    SavedModel model = new SavedModel(architecture, new Parameters(architecture, values), scaling, config, provenance);
+    try {
+      model.precision();
+    } catch (IllegalArgumentException e) {
+      throw root.error("invalid \"config.precision\": " + e.getMessage(), e);
+    }
+    return model;
   }
 
   private static ObjectNode metadata(SavedModel model, String sha256) {

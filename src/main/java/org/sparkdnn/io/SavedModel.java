@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Precision;
 
 /**
  * A trained model as {@link ModelStore} saves it: the architecture and its parameters, the feature scaling its
@@ -57,6 +58,23 @@ public final class SavedModel {
   /** The training configuration, unmodifiable, in its original key order. */
   public Map<String, Object> config() {
     return config;
+  }
+
+  /**
+   * The precision the model was trained in, which predict and evaluate use too: the config's {@code precision},
+   * float64 for a model written before the option existed (no such key).
+   *
+   * @throws IllegalArgumentException if the key holds something other than float64 or float32
+   */
+  public Precision precision() {
+    Object label = config.get("precision");
+    if (label == null) {
+      return Precision.FLOAT64;
+    }
+    if (!(label instanceof String text)) {
+      throw new IllegalArgumentException("expected \"config.precision\": \"float64\" or \"float32\", found " + label);
+    }
+    return Precision.parse(text);
   }
 
   public Provenance provenance() {

@@ -30,22 +30,17 @@ public final class Blas {
       double beta, Matrix c) {
     int m = transA ? a.cols() : a.rows();
     int k = transA ? a.rows() : a.cols();
-    int kB = transB ? b.cols() : b.rows();
     int n = transB ? b.rows() : b.cols();
-    if (k != kB) {
-      throw new IllegalArgumentException("gemm: op(A) is (" + m + ", " + k + ") so op(B) must have "
-          + k + " rows, found op(B) of (" + kB + ", " + n + ")");
-    }
-    if (c.rows() != m || c.cols() != n) {
-      throw new IllegalArgumentException(
-          "gemm: C must be (" + m + ", " + n + ") for op(A)·op(B), found " + c.shape());
-    }
+    checkShapes(m, k, transB ? b.cols() : b.rows(), n, c.rows(), c.cols(), c.shape());
     if (m == 0 || n == 0) {
       return;
     }
     if (k == 0) {
       // netlib's argument checks reject k = 0 (they index element -1 of A), so scale C here: C := beta·C.
-      scale(beta, c);
+      double[] data = c.data();
+      for (int p = c.offset(), end = c.offset() + c.size(); p < end; p++) {
+        data[p] = beta == 0.0 ? 0.0 : beta * data[p];
+      }
       return;
     }
     BLAS_INSTANCE.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha,
@@ -53,11 +48,40 @@ public final class Blas {
         beta, c.data(), c.offset(), Math.max(1, c.rows()));
   }
 
-  /** {@code C := beta·C}; with {@code beta = 0}, C is set to zero whatever it held (as DGEMM does). */
-  private static void scale(double beta, Matrix c) {
-    double[] data = c.data();
-    for (int p = c.offset(), end = c.offset() + c.size(); p < end; p++) {
-      data[p] = beta == 0.0 ? 0.0 : beta * data[p];
+  /**
+   * {@code C := alpha · op(A) · op(B) + beta · C} in single precision (SGEMM), with the same shape contract as
+   * the double {@link #gemm(double, Matrix, boolean, Matrix, boolean, double, Matrix)}.
+   */
+  public static void gemm(float alpha, FloatMatrix a, boolean transA, FloatMatrix b, boolean transB,
+      float beta, FloatMatrix c) {
+    int m = transA ? a.cols() : a.rows();
+    int k = transA ? a.rows() : a.cols();
+    int n = transB ? b.rows() : b.cols();
+    checkShapes(m, k, transB ? b.cols() : b.rows(), n, c.rows(), c.cols(), c.shape());
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      float[] data = c.data();
+      for (int p = c.offset(), end = c.offset() + c.size(); p < end; p++) {
+        data[p] = beta == 0.0f ? 0.0f : beta * data[p];
+      }
+      return;
+    }
+    BLAS_INSTANCE.sgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha,
+        a.data(), a.offset(), Math.max(1, a.rows()), b.data(), b.offset(), Math.max(1, b.rows()),
+        beta, c.data(), c.offset(), Math.max(1, c.rows()));
+  }
+
+  /** Fails unless op(A) (m, k), op(B) (kB, n) and C (cRows, cCols) fit {@code C = op(A)·op(B)}. */
+  private static void checkShapes(int m, int k, int kB, int n, int cRows, int cCols, String cShape) {
+    if (k != kB) {
+      throw new IllegalArgumentException("gemm: op(A) is (" + m + ", " + k + ") so op(B) must have "
+          + k + " rows, found op(B) of (" + kB + ", " + n + ")");
+    }
+    if (cRows != m || cCols != n) {
+      throw new IllegalArgumentException(
+          "gemm: C must be (" + m + ", " + n + ") for op(A)·op(B), found " + cShape);
     }
   }
 }

@@ -95,6 +95,68 @@ public enum Activation {
     }
   }
 
+  /**
+   * {@code A = g(Z)} in single precision, as {@link #forward(double[], double[], int, int)}; the exponential and
+   * tanh are evaluated in double and rounded to float.
+   * Shapes: z, a hold the same (n[l], m_b) block, in either layout.
+   */
+  public void forward(float[] z, float[] a, int offset, int count) {
+    int end = offset + count;
+    switch (this) {
+      case SIGMOID -> {
+        for (int i = offset; i < end; i++) {
+          a[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+        }
+      }
+      case TANH -> {
+        for (int i = offset; i < end; i++) {
+          a[i] = (float) Math.tanh(z[i]);
+        }
+      }
+      case RELU -> {
+        for (int i = offset; i < end; i++) {
+          a[i] = z[i] > 0.0f ? z[i] : 0.0f;
+        }
+      }
+      case LEAKY_RELU -> {
+        for (int i = offset; i < end; i++) {
+          a[i] = z[i] > 0.0f ? z[i] : (float) LEAKY_SLOPE * z[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code dZ = dA ∘ g'(Z)} in place, in single precision, as {@link #backward(double[], double[], double[], int,
+   * int)}.
+   * Shapes: z, a, d hold the same (n[l], m_b) block, in either layout.
+   */
+  public void backward(float[] z, float[] a, float[] d, int offset, int count) {
+    int end = offset + count;
+    switch (this) {
+      case SIGMOID -> {
+        for (int i = offset; i < end; i++) {
+          d[i] *= a[i] * (1.0f - a[i]);
+        }
+      }
+      case TANH -> {
+        for (int i = offset; i < end; i++) {
+          d[i] *= 1.0f - a[i] * a[i];
+        }
+      }
+      case RELU -> {
+        for (int i = offset; i < end; i++) {
+          d[i] *= z[i] > 0.0f ? 1.0f : 0.0f;
+        }
+      }
+      case LEAKY_RELU -> {
+        for (int i = offset; i < end; i++) {
+          d[i] *= z[i] > 0.0f ? 1.0f : (float) LEAKY_SLOPE;
+        }
+      }
+    }
+  }
+
   /** Parses a label (case-insensitive; {@code leaky-relu} is accepted for {@code leaky_relu}). */
   public static Activation parse(String text) {
     String key = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');

@@ -29,4 +29,16 @@ public final class CrossEntropy {
     }
     return total;
   }
+
+  /**
+   * {@code Σ_i J_i} over a block whose {@code Z[L]} is in float, accumulated in double.
+   * Shapes: zL (1, m_b) from {@code offset}; y (1, m_b) from {@code yOffset}.
+   */
+  public static double sum(float[] zL, int offset, double[] y, int yOffset, int count) {
+    double total = 0.0;
+    for (int i = 0; i < count; i++) {
+      total += loss(zL[offset + i], y[yOffset + i]);
+    }
+    return total;
+  }
 }

@@ -17,7 +17,10 @@ import org.sparkdnn.data.ColumnBlock;
  * the same rows re-split into other part files or partitions give the same fingerprint, while a changed value,
  * a swapped feature, a relabelled, added, removed or duplicated sample gives another. It is a check against
  * accidents (a checkpoint resumed on other data, a model published from other data), not against forgery.
- * Computing it is one pass over the cached blocks, reading each value once.
+ * Computing it is one pass over the cached blocks, reading each value once. Float32 blocks
+ * ({@code --precision float32}) are hashed as the doubles their floats widen to (exactly), so the fingerprint
+ * names the values trained on: it equals the float64 one when every feature is a float (e.g. small integers),
+ * and differs when rounding to float changed a value.
  */
 public final class DataFingerprint {
   private static final String FORMAT = "spark-dnn-data-fingerprint-v1";
@@ -57,14 +60,13 @@ public final class DataFingerprint {
       ColumnBlock block = blocks.next();
       n = checkedWidth(n, block.numFeatures());
       // X: (n[0], m_b) column-major, so sample j's features are values [j·n[0], (j+1)·n[0])
-      double[] x = block.X().data();
       double[] y = block.labels();
       int width = block.numFeatures();
       for (int j = 0; j < block.numColumns(); j++) {
         long a = SEED_A;
         long b = SEED_B;
         for (int i = j * width; i < (j + 1) * width; i++) {
-          long bits = Double.doubleToRawLongBits(x[i]);
+          long bits = Double.doubleToRawLongBits(block.feature(i));
           a = mix(a ^ bits);
           b = mix(b + bits * 0xFF51AFD7ED558CCDL);
         }

@@ -12,13 +12,15 @@ import org.apache.spark.storage.StorageLevel;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CourseHdf5;
 import org.sparkdnn.data.InputDataException;
+import org.sparkdnn.model.Precision;
 import scala.Tuple2;
 
 /**
  * A data set as cached {@link ColumnBlock}s on the executors, with its sample count m. The samples keep their
  * file order across partitions; when the input's splits are too few (a single {@code .gz} file is one split)
  * or a partition count is asked for, the samples are re-cut into N contiguous, near-equal ranges. A course HDF5
- * file ({@code .h5}, {@code .hdf5}) is small: it is read on the driver and cut into the same ranges.
+ * file ({@code .h5}, {@code .hdf5}) is small: it is read on the driver and cut into the same ranges. In float32
+ * the blocks are read and cut in double, then cached with their features rounded to float (4 bytes per value).
  */
 public final class DistributedBlocks {
   private final JavaRDD<ColumnBlock> blocks;
@@ -49,6 +51,20 @@ public final class DistributedBlocks {
    */
   public static DistributedBlocks load(JavaSparkContext sc, String path, CsvBlockReader reader, int partitions,
       int blockColumns) {
+    return load(sc, path, reader, partitions, blockColumns, Precision.FLOAT64);
+  }
+
+  /**
+   * As {@link #load(JavaSparkContext, String, CsvBlockReader, int, int)}, caching the features in
+   * {@code precision}: float32 blocks hold them as {@code float[]}, rounded from the values read.
+   */
+  public static DistributedBlocks load(JavaSparkContext sc, String path, CsvBlockReader reader, int partitions,
+      int blockColumns, Precision precision) {
+    return loadDouble(sc, path, reader, partitions, blockColumns).in(precision);
+  }
+
+  private static DistributedBlocks loadDouble(JavaSparkContext sc, String path, CsvBlockReader reader,
+      int partitions, int blockColumns) {
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be 0 (automatic) or more, found " + partitions);
     }
@@ -116,6 +132,27 @@ public final class DistributedBlocks {
       throw new IllegalArgumentException("the blocks hold no sample");
     }
     return new DistributedBlocks(persisted, m, SkippedRows.NONE, List.of());
+  }
+
+  /** As {@link #of(JavaRDD)}, caching the blocks' features in {@code precision}. */
+  public static DistributedBlocks of(JavaRDD<ColumnBlock> blocks, Precision precision) {
+    return of(blocks).in(precision);
+  }
+
+  /**
+   * These blocks with their features in {@code precision}: this for float64 (blocks are read in double); for
+   * float32 the rounded blocks, computed, cached and counted, with this double copy released.
+   */
+  private DistributedBlocks in(Precision precision) {
+    if (precision == Precision.FLOAT64) {
+      return this;
+    }
+    JavaRDD<ColumnBlock> rounded = blocks.map(ColumnBlock::toFloat32).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return new DistributedBlocks(rounded, numExamples, skippedRows, sources).materialized();
+    } finally {
+      blocks.unpersist(false);
+    }
   }
 
   /**

@@ -29,6 +29,7 @@ public final class KryoClasses implements KryoRegistrator {
     kryo.register(Activation.class);
     kryo.register(Activation[].class);
     kryo.register(double[].class);
+    kryo.register(float[].class);
     kryo.register(int[].class);
   }
 

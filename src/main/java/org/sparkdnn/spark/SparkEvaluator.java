@@ -13,10 +13,8 @@ import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.eval.RocAuc;
 import org.sparkdnn.model.Architecture;
-import org.sparkdnn.model.Network;
 import org.sparkdnn.model.PackedDoubles;
 import org.sparkdnn.model.Parameters;
-import org.sparkdnn.model.Workspace;
 import scala.Tuple2;
 import scala.collection.Iterator;
 import scala.reflect.ClassTag;
@@ -37,10 +35,7 @@ public final class SparkEvaluator {
    * Shapes: block X (n[0], m_b); returns (1, m_b).
    */
   public static double[] probabilities(Parameters parameters, ColumnBlock block) {
-    double[] out = new double[block.numColumns()];
-    Workspace ws = Workspace.reusable(parameters.architecture(), Math.max(1, block.numColumns()));
-    Network.predictProbabilities(parameters, block.X(), ws, out, 0);
-    return out;
+    return new BlockPasses(parameters).probabilities(block);
   }
 
   /**
@@ -160,11 +155,11 @@ public final class SparkEvaluator {
     /** Shapes: per block, X (n[0], m_b) → ŷ (1, m_b), added to the counts sample by sample. */
     @Override
     public ConfusionCounts apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      Parameters p = new Parameters(architecture, parameters.value().values());
+      BlockPasses passes = new BlockPasses(new Parameters(architecture, parameters.value().values()));
       ConfusionCounts counts = ConfusionCounts.EMPTY;
       while (blocks.hasNext()) {
         ColumnBlock block = blocks.next();
-        double[] yHat = probabilities(p, block);
+        double[] yHat = passes.probabilities(block);
         double[] y = block.labels();
         for (int j = 0; j < yHat.length; j++) {
           counts = counts.add(yHat[j], y[j], threshold);

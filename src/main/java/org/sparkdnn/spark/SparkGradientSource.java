@@ -7,10 +7,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
-import org.sparkdnn.model.Network;
 import org.sparkdnn.model.PackedDoubles;
 import org.sparkdnn.model.Parameters;
-import org.sparkdnn.model.Workspace;
 import org.sparkdnn.train.GradientSource;
 import scala.collection.Iterator;
 import scala.reflect.ClassTag;
@@ -119,12 +117,10 @@ public final class SparkGradientSource implements GradientSource {
 
     @Override
     public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      Parameters p = new Parameters(architecture, parameters.values());
+      BlockPasses passes = new BlockPasses(new Parameters(architecture, parameters.values()));
       GradientSums sums = GradientSums.empty();
       while (blocks.hasNext()) {
-        ColumnBlock block = blocks.next();
-        Workspace ws = Workspace.reusable(architecture, block.numColumns());
-        Network.accumulateGradients(p, block.X(), block.labels(), 0, ws, sums);
+        passes.accumulateGradients(blocks.next(), sums);
       }
       return sums;
     }

@@ -15,6 +15,7 @@ import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Network;
 import org.sparkdnn.model.PackedDoubles;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.model.Workspace;
 import scala.reflect.ClassTag$;
 
@@ -50,6 +51,15 @@ class KryoClassesTest {
     assertArrayEquals(block.X().data(), blockBack.X().data());
     assertArrayEquals(block.labels(), blockBack.labels());
     assertEquals(arch, roundTrip(serializer, arch));
+  }
+
+  @Test
+  void float32BlocksRoundTrip() {
+    ColumnBlock block = new ColumnBlock(2, new double[] {0.5, -1, 0.1, 0.25}, new double[] {1, 0}).toFloat32();
+    ColumnBlock back = roundTrip(kryo(), block);
+    assertEquals(Precision.FLOAT32, back.precision());
+    assertArrayEquals(block.floatX().data(), back.floatX().data());
+    assertArrayEquals(block.labels(), back.labels());
   }
 
   @Test
