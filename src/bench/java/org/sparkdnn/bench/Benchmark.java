@@ -93,7 +93,8 @@ public final class Benchmark implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--precision", split = ",", paramLabel = "P", description = "Precisions to run, comma-separated "
-      + "(default: ${DEFAULT-VALUE}; this build of spark-dnn has float64 only).", defaultValue = "float64",
+      + "(default: ${DEFAULT-VALUE}; float32 caches and computes in single precision; the time targets are judged in "
+      + "float64).", defaultValue = "float64",
       converter = PrecisionConverter.class)
   List<Precision> precisions;
 
@@ -197,7 +198,9 @@ public final class Benchmark implements Callable<Integer> {
       for (Precision precision : precisions) {
         for (long m : ms) {
           for (LayerSizes shape : SHAPES) {
-            results.add(runCase(sc, mllib, shape, m, precision, budget, threads, minTime, mllibTimed));
+            // MLlib computes in double only: it is compared with our float64 cases
+            results.add(runCase(sc, precision == Precision.FLOAT64 ? mllib : null, shape, m, precision, budget,
+                threads, minTime, mllibTimed));
           }
         }
       }
@@ -272,13 +275,14 @@ public final class Benchmark implements Callable<Integer> {
     Parameters parameters = Initializer.HE.initialize(architecture, seed);
     double computeSeconds;
     GradientSums local;
-    try (LocalCompute compute = new LocalCompute(data, threads)) {
+    try (LocalCompute compute = new LocalCompute(data, precision.product, threads)) {
       local = compute.gradientSums(parameters);
       computeSeconds = Timing.median(warmUp, iterations, minTime, () -> compute.gradientSums(parameters));
     }
     DistributedBlocks blocks = DistributedBlocks.of(
         sc.parallelize(IntStream.range(0, data.partitions()).boxed().toList(), data.partitions())
-            .mapPartitionsWithIndex((p, it) -> data.partition(p).iterator(), true));
+            .mapPartitionsWithIndex((p, it) -> data.partition(p, precision.product).iterator(), true),
+        precision.product);
     double sparkSeconds;
     long cached;
     try {

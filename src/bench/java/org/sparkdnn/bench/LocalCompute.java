@@ -7,22 +7,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.GradientSums;
-import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Parameters;
-import org.sparkdnn.model.Workspace;
+import org.sparkdnn.model.Precision;
+import org.sparkdnn.spark.BlockPasses;
 
 /**
- * The compute of one iteration without Spark: {@link Network#accumulateGradients} over every partition's blocks,
+ * The compute of one iteration without Spark: {@link BlockPasses#accumulateGradients} (the executors' own code, in
+ * the blocks' precision) over every partition's blocks,
  * one partition per task on a pool of as many threads as {@code local[N]} has, sums merged as the driver does.
  */
 final class LocalCompute implements AutoCloseable {
   private final List<List<ColumnBlock>> partitions;
   private final ExecutorService pool;
 
-  LocalCompute(SyntheticData data, int threads) {
+  LocalCompute(SyntheticData data, Precision precision, int threads) {
     this.partitions = new ArrayList<>();
     for (int p = 0; p < data.partitions(); p++) {
-      partitions.add(data.partition(p));
+      partitions.add(data.partition(p, precision));
     }
     this.pool = Executors.newFixedThreadPool(threads);
   }
@@ -33,9 +34,9 @@ final class LocalCompute implements AutoCloseable {
     for (List<ColumnBlock> blocks : partitions) {
       parts.add(pool.submit(() -> {
         GradientSums sums = GradientSums.empty();
+        BlockPasses passes = new BlockPasses(parameters);
         for (ColumnBlock block : blocks) {
-          Workspace ws = Workspace.reusable(parameters.architecture(), block.numColumns());
-          Network.accumulateGradients(parameters, block.X(), block.labels(), 0, ws, sums);
+          passes.accumulateGradients(block, sums);
         }
         return sums;
       }));

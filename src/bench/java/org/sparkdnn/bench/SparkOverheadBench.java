@@ -16,6 +16,7 @@ import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Network;
 import org.sparkdnn.model.PackedDoubles;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.model.Workspace;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkGradientSource;
@@ -57,7 +58,7 @@ public final class SparkOverheadBench {
         JavaRDD<ColumnBlock> rdd = blocks.blocks();
         SparkGradientSource source = new SparkGradientSource(sc, blocks, arch);
         double compute;
-        try (LocalCompute local = new LocalCompute(data, partitions)) {
+        try (LocalCompute local = new LocalCompute(data, Precision.FLOAT64, partitions)) {
           compute = Timing.median(5, iterations, 0, () -> local.gradientSums(parameters));
         }
         // round robin, so that warm-up, garbage collection and load drift fall on every way alike

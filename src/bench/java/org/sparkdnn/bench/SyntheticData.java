@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.model.Precision;
 
 /**
  * Seeded synthetic samples: features uniform in [-1, 1), label 1 where a random linear rule {@code w·x + b} is
@@ -22,6 +23,12 @@ record SyntheticData(int numFeatures, long numExamples, int partitions, int bloc
   /** Bytes of features, 8·n[0]·m. */
   long featureBytes() {
     return 8L * numFeatures * numExamples;
+  }
+
+  /** Partition p's blocks in {@code precision}: those of {@link #partition(int)}, rounded to float for float32. */
+  List<ColumnBlock> partition(int p, Precision precision) {
+    List<ColumnBlock> blocks = partition(p);
+    return precision == Precision.FLOAT64 ? blocks : blocks.stream().map(ColumnBlock::toFloat32).toList();
   }
 
   /** Partition p's blocks, each of at most {@link #blockColumns()} samples. */

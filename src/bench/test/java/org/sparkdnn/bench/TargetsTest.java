@@ -74,4 +74,18 @@ class TargetsTest {
     assertEquals(Target.Status.NOT_MEASURED, named(targets, "course").status());
     assertEquals(Target.Status.NOT_MEASURED, named(targets, "MLlib").status());
   }
+
+  @Test
+  void timeTargetsAreJudgedInDoublePrecisionAndTheCachedSizeInEach() {
+    CaseResult single = new CaseResult(LayerSizes.parse("100,20,7,5,1"), 100_000, Precision.FLOAT32, 0.001, 0.002,
+        Double.NaN, "note", (long) (4.2 * 100 * 100_000), null);
+    List<Target> targets = Targets.evaluate(measurements(List.of(ran("100,20,7,5,1", 100_000, 0.010, 0.020, 0.090),
+        single)));
+    assertEquals(4.5, named(targets, "MLlib").measured(), 1e-12);
+    assertEquals(10.0, named(targets, "Spark overhead").measured(), 1e-9);
+    assertEquals(1.05, named(targets, "cached bytes / 8").measured(), 1e-12);
+    Target cachedSingle = named(targets, "cached bytes / 4");
+    assertEquals(1.05, cachedSingle.measured(), 1e-12);
+    assertEquals(Target.Status.PASS, cachedSingle.status());
+  }
 }
