@@ -90,6 +90,14 @@ public final class Architecture implements Serializable {
     return sizes.length - 1;
   }
 
+  /** {@code l}, checked to be a layer 1..L. */
+  int checkLayer(int l) {
+    if (l < 1 || l > numLayers()) {
+      throw new IndexOutOfBoundsException("layer " + l + " outside 1.." + numLayers() + " of " + this);
+    }
+    return l;
+  }
+
   /** n[l], for l = 0..L. */
   public int units(int l) {
     return sizes[l];

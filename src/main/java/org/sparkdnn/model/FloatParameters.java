@@ -68,19 +68,11 @@ public final class FloatParameters {
 
   /** W[l], an (n[l], n[l-1]) view, l = 1..L. */
   public FloatMatrix W(int l) {
-    return weights[checkLayer(l)];
+    return weights[architecture.checkLayer(l)];
   }
 
   /** b[l], an (n[l], 1) view, l = 1..L. */
   public FloatMatrix b(int l) {
-    return biases[checkLayer(l)];
-  }
-
-  private int checkLayer(int l) {
-    if (l < 1 || l > architecture.numLayers()) {
-      throw new IndexOutOfBoundsException(
-          "layer " + l + " outside 1.." + architecture.numLayers() + " of " + architecture);
-    }
-    return l;
+    return biases[architecture.checkLayer(l)];
   }
 }

@@ -46,20 +46,12 @@ public final class Parameters {
 
   /** W[l], an (n[l], n[l-1]) view, l = 1..L (made once, so the hot path allocates no views). */
   public Matrix W(int l) {
-    return weights[checkLayer(l)];
+    return weights[architecture.checkLayer(l)];
   }
 
   /** b[l], an (n[l], 1) view, l = 1..L. */
   public Matrix b(int l) {
-    return biases[checkLayer(l)];
-  }
-
-  private int checkLayer(int l) {
-    if (l < 1 || l > architecture.numLayers()) {
-      throw new IndexOutOfBoundsException(
-          "layer " + l + " outside 1.." + architecture.numLayers() + " of " + architecture);
-    }
-    return l;
+    return biases[architecture.checkLayer(l)];
   }
 
   /** A deep copy. */
