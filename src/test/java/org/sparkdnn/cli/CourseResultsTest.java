@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The course's published results (../shared/docs/course-results.md, quoted here as the specification), reproduced
- * through {@code spark-dnn course} with the course's own initialisation, with 1, 2 and 4 partitions.
+ * through {@code spark-dnn course} with the course's own initialisation, with 1 and 3 partitions (3 splits the
+ * samples unevenly; PartitionInvarianceTest covers 1, 2 and 5).
  */
 class CourseResultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +58,7 @@ class CourseResultsTest {
       6000, 0.219731, 7000, 0.217504);
 
   @ParameterizedTest(name = "{0} partitions")
-  @ValueSource(ints = {1, 2, 4})
+  @ValueSource(ints = {1, 3})
   void week2LogisticRegression(int partitions) throws IOException {
     CommandRun run = course("week2-logistic", partitions);
     assertTrue(run.out().contains("Cost after iteration 600: 0.279880"), run.toString());
@@ -69,7 +70,7 @@ class CourseResultsTest {
   }
 
   @ParameterizedTest(name = "{0} partitions")
-  @ValueSource(ints = {1, 2, 4})
+  @ValueSource(ints = {1, 3})
   void week4TwoLayerNetwork(int partitions) throws IOException {
     CommandRun run = course("week4-two-layer", partitions);
     assertTrue(run.out().contains("Cost after iteration 0: 0.69304973565998"), run.toString());
@@ -81,7 +82,7 @@ class CourseResultsTest {
   }
 
   @ParameterizedTest(name = "{0} partitions")
-  @ValueSource(ints = {1, 2, 4})
+  @ValueSource(ints = {1, 3})
   void week4DeepNetwork(int partitions) throws IOException {
     CommandRun run = course("week4-deep", partitions);
     assertTrue(run.out().contains("Cost after iteration 0: 0.77174932842376"), run.toString());
@@ -93,7 +94,7 @@ class CourseResultsTest {
   }
 
   @ParameterizedTest(name = "{0} partitions")
-  @ValueSource(ints = {1, 2, 4})
+  @ValueSource(ints = {1, 3})
   void week3PlanarFlower(int partitions) throws IOException {
     CommandRun run = course("week3-planar", partitions);
     assertTrue(run.out().contains("Cost after iteration 1000: 0.288083"), run.toString());
