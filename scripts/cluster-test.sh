@@ -343,9 +343,10 @@ current_run() {
 }
 
 # Runs scripts/nightly-retrain.sh to completion like a driver (log NAME, then VAR=value settings over the phase's
-# NIGHTLY_CONF), with none of its variables inherited from this script's environment; sets driver_status.
+# NIGHTLY_CONF), with none of its variables inherited from this script's environment; sets driver_status (124
+# when it had to be killed after 300 s, its driver JVM, a child of the script, first).
 nightly() {
-  local name="$1"
+  local name="$1" child
   shift
   env -u PUBLISH_ROOT -u TRAIN -u TEST -u TRAIN_CONFIG -u CHECKPOINTS -u CHECKPOINT_DIR -u CHECKPOINT_EVERY \
     -u WARM_START -u GATE_METRIC -u GATE_TOLERANCE -u PUBLISH_WAIT -u SUBMIT_ARGS -u TRAIN_ARGS \
@@ -353,7 +354,10 @@ nightly() {
     > "$base/$name.out" 2> "$base/$name.err" &
   driver_pid=$!
   started_pids+=("$driver_pid")
-  wait_driver "$driver_pid" 300
+  local deadline=$((SECONDS + 300))
+  while kill -0 "$driver_pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+  for child in $(pgrep -P "$driver_pid" 2>/dev/null); do kill -KILL "$child" 2>/dev/null; done
+  wait_driver "$driver_pid" 0
 }
 
 # 0 when the night NAME exited with EXPECTED and left ROOT/current naming run WANT.
