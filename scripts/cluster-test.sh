@@ -12,15 +12,20 @@
 #   driver-kill  a run with --checkpoint-dir/--checkpoint-every has its driver killed with kill -9 mid-training;
 #                the rerun with --resume finishes with the identical model
 #   exit-code    the driver's exit code reaches scripts/submit.sh's caller (a missing --train file: exit 3)
+#   nightly      scripts/nightly-retrain.sh, five nights on one publish root (in local[2]: what it tests is the
+#                routine, not the cluster): the first publishes a model that `spark-dnn evaluate --model ROOT`
+#                verifies and reads, a second warm-started from it moves current, a clearly worse model exits 5,
+#                a held ROOT/.lock exits 6 and a malformed NIGHTLY_CONF line exits 2, the last three leaving
+#                current where it was
 # Every process the script starts is stopped by PID on exit, also on failure or Ctrl-C. Logs: target/cluster-test/.
 # Exit code: 0 when every selected phase passes, 1 when one fails, 2 on a usage error.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base="$root/target/cluster-test"
 
-phases="local,worker-kill,driver-kill,exit-code"
+phases="local,worker-kill,driver-kill,exit-code,nightly"
 iterations=400
-usage="usage: scripts/cluster-test.sh [--phases local,worker-kill,driver-kill,exit-code] [--iterations T]"
+usage="usage: scripts/cluster-test.sh [--phases local,worker-kill,driver-kill,exit-code,nightly] [--iterations T]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --phases) phases="${2:?$usage}"; shift 2 ;;
@@ -31,8 +36,8 @@ while [[ $# -gt 0 ]]; do
 done
 for phase in ${phases//,/ }; do
   case "$phase" in
-    local|worker-kill|driver-kill|exit-code) ;;
-    *) echo "cluster-test: unknown phase '$phase': expected local, worker-kill, driver-kill or exit-code" >&2
+    local|worker-kill|driver-kill|exit-code|nightly) ;;
+    *) echo "cluster-test: unknown phase '$phase': expected local, worker-kill, driver-kill, exit-code or nightly" >&2
        exit 2 ;;
   esac
 done
@@ -328,6 +333,111 @@ phase_exit_code() {
   fi
   if ! grep -q 'missing.csv' "$base/exit-code.err"; then
     reason="the error does not name the missing file (see $base/exit-code.err)"
+    return 1
+  fi
+}
+
+# The run id ROOT/current names ("" if none).
+current_run() {
+  grep -Eo '"run_id" *: *"[^"]*"' "$1/current" 2>/dev/null | grep -Eo '"[^"]*"$' | tr -d '"'
+}
+
+# Runs scripts/nightly-retrain.sh to completion like a driver (log NAME, then VAR=value settings over the phase's
+# NIGHTLY_CONF), with none of its variables inherited from this script's environment; sets driver_status (124
+# when it had to be killed after 300 s, its driver JVM, a child of the script, first).
+nightly() {
+  local name="$1" child
+  shift
+  env -u PUBLISH_ROOT -u TRAIN -u TEST -u TRAIN_CONFIG -u CHECKPOINTS -u CHECKPOINT_DIR -u CHECKPOINT_EVERY \
+    -u WARM_START -u GATE_METRIC -u GATE_TOLERANCE -u PUBLISH_WAIT -u SUBMIT_ARGS -u TRAIN_ARGS \
+    OPENBLAS_NUM_THREADS=1 NIGHTLY_CONF="$base/nightly/nightly.env" "$@" "$root/scripts/nightly-retrain.sh" \
+    > "$base/$name.out" 2> "$base/$name.err" &
+  driver_pid=$!
+  started_pids+=("$driver_pid")
+  local deadline=$((SECONDS + 300))
+  while kill -0 "$driver_pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+  for child in $(pgrep -P "$driver_pid" 2>/dev/null); do kill -KILL "$child" 2>/dev/null; done
+  wait_driver "$driver_pid" 0
+}
+
+# 0 when the night NAME exited with EXPECTED and left ROOT/current naming run WANT.
+night_ended() {
+  local name="$1" expected="$2" want="$3" found
+  if [[ $driver_status -ne $expected ]]; then
+    reason="$name: nightly-retrain.sh exited with $driver_status, expected $expected (see $base/$name.err)"
+    return 1
+  fi
+  found="$(current_run "$base/nightly/root")"
+  if [[ "$found" != "$want" ]]; then
+    reason="$name: current names '$found', expected '$want' (see $base/$name.err)"
+    return 1
+  fi
+}
+
+phase_nightly() {
+  local dir="$base/nightly" first second status
+  local publish_root="$dir/root"
+  mkdir -p "$dir"
+  # the planar data: every 4th sample for the gate's test file, the others to train on
+  awk 'NR % 4 != 0' "$root/data-samples/planar/flower.csv" > "$dir/train.csv"
+  awk 'NR % 4 == 0' "$root/data-samples/planar/flower.csv" > "$dir/test.csv"
+  # He initialisation leaves the flat start of the course's planar run at once: about 0.85 test accuracy after 100
+  printf '%s\n' 'layers = 2,4,1' 'activations = tanh,sigmoid' 'init = he' 'seed = 2' 'learning-rate = 1.2' \
+    'iterations = 100' 'print-every = 50' 'eval-every = 0' 'partitions = 2' > "$dir/train.properties"
+  # a tolerance: the second night trains on from the first's model, whose test accuracy may move a little.
+  # local[2] rather than the cluster: each run starts no executors, and the cluster's runs are the other phases'
+  printf '%s\n' '# nightly-retrain.sh configuration of cluster-test.sh --phases nightly' \
+    "PUBLISH_ROOT=$publish_root" "TRAIN=$dir/train.csv" "TEST=$dir/test.csv" "TRAIN_CONFIG=$dir/train.properties" \
+    'CHECKPOINT_EVERY=50' 'GATE_TOLERANCE=0.05' 'SUBMIT_ARGS=--master local[2] --conf spark.ui.enabled=false' \
+    > "$dir/nightly.env"
+
+  nightly nightly-1
+  first="$(current_run "$publish_root")"
+  if [[ -z "$first" ]]; then
+    reason="nightly-1: exited with $driver_status, published nothing (see $base/nightly-1.err)"
+    return 1
+  fi
+  night_ended nightly-1 0 "$first" || return 1
+  OPENBLAS_NUM_THREADS=1 SPARK_DNN_HEAP=512m "$root/scripts/spark-dnn" evaluate --model "$publish_root" \
+    --input "$dir/test.csv" --master 'local[2]' > "$base/nightly-evaluate.out" 2> "$base/nightly-evaluate.err"
+  status=$?
+  if [[ $status -ne 0 ]]; then
+    reason="evaluate --model $publish_root (run $first) exited with $status (see $base/nightly-evaluate.err)"
+    return 1
+  fi
+
+  nightly nightly-2
+  second="$(current_run "$publish_root")"
+  night_ended nightly-2 0 "$second" || return 1
+  if [[ "$second" == "$first" ]]; then
+    reason="nightly-2: current still names the first night's run $first (see $base/nightly-2.err)"
+    return 1
+  fi
+  if ! grep -q "Warm start from .*/runs/$first\$" "$base/nightly-2.out"; then
+    reason="nightly-2: did not warm-start from the first night's run $first (see $base/nightly-2.out)"
+    return 1
+  fi
+
+  # one iteration from the initial weights: near chance, far more than the tolerance below the current model
+  nightly nightly-worse WARM_START=none TRAIN_ARGS="--iterations 1"
+  night_ended nightly-worse 5 "$second" || return 1
+
+  # ROOT/.lock as a run still publishing would hold it (io.PublishLock's lines), this script's pid its owner
+  printf 'host=%s\npid=%s\nrun_id=%s\nsince=%s\ntoken=%s\n' "$(hostname)" "$$" cluster-test-holder \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" cluster-test > "$publish_root/.lock"
+  nightly nightly-locked PUBLISH_WAIT=1 TRAIN_ARGS="--iterations 1"
+  rm -f "$publish_root/.lock"
+  night_ended nightly-locked 6 "$second" || return 1
+  if ! grep -q 'cluster-test-holder' "$base/nightly-locked.err"; then
+    reason="nightly-locked: the refusal does not name the lock's holder (see $base/nightly-locked.err)"
+    return 1
+  fi
+
+  printf '%s\n' "PUBLISH_ROOT=$publish_root" 'GATE TOLERANCE=0.05' > "$dir/malformed.env"
+  nightly nightly-malformed NIGHTLY_CONF="$dir/malformed.env"
+  night_ended nightly-malformed 2 "$second" || return 1
+  if ! grep -q 'malformed.env' "$base/nightly-malformed.err"; then
+    reason="nightly-malformed: the error does not name the file (see $base/nightly-malformed.err)"
     return 1
   fi
 }

@@ -14,7 +14,8 @@
 # success or failure; run the driver in client mode where the scheduler needs the exact code.)
 #
 # Configuration (environment variables; NIGHTLY_CONF names a file of VAR=value lines, unquoted, '#' comments,
-# read first; variables set in the environment win over it):
+# read first; variables set in the environment win over it; a line that is not VAR=value with one of the VARs
+# below is an error, exit 2):
 #   PUBLISH_ROOT      publish root on any Hadoop filesystem (required)
 #   TRAIN             training data (required)
 #   TEST              test data for the gate (required: the gate compares on it)
@@ -35,19 +36,30 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+variables="PUBLISH_ROOT TRAIN TEST TRAIN_CONFIG CHECKPOINTS CHECKPOINT_DIR CHECKPOINT_EVERY WARM_START GATE_METRIC
+GATE_TOLERANCE PUBLISH_WAIT SUBMIT_ARGS TRAIN_ARGS"
+variables="${variables//$'\n'/ }"
+
 if [[ -n "${NIGHTLY_CONF:-}" ]]; then
   if [[ ! -r "$NIGHTLY_CONF" ]]; then
     echo "nightly-retrain: NIGHTLY_CONF=$NIGHTLY_CONF: expected a readable file of VAR=value lines" >&2
     exit 2
   fi
-  while IFS='=' read -r key value; do
-    [[ -z "$key" || "$key" == \#* ]] && continue
-    if [[ ! "$key" =~ ^[A-Z_]+$ ]]; then
-      echo "nightly-retrain: $NIGHTLY_CONF: expected VAR=value lines, found '$key=$value'" >&2
+  line_number=0
+  while IFS= read -r line || [[ -n "$line" ]]; do   # also a last line without its newline
+    line_number=$((line_number + 1))
+    [[ -z "$line" || "$line" == \#* ]] && continue
+    if [[ ! "$line" =~ ^[A-Z_][A-Z0-9_]*= ]]; then
+      echo "nightly-retrain: $NIGHTLY_CONF line $line_number: expected VAR=value (VAR in capitals), found '$line'" >&2
+      exit 2
+    fi
+    key="${line%%=*}"
+    if [[ " $variables " != *" $key "* ]]; then
+      echo "nightly-retrain: $NIGHTLY_CONF line $line_number: expected one of $variables, found '$key'" >&2
       exit 2
     fi
     if [[ -z "${!key+set}" ]]; then
-      export "$key=$value"
+      export "$key=${line#*=}"
     fi
   done < "$NIGHTLY_CONF"
 fi
