@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sparkdnn.testing.FileTrees;
 
 /**
  * The corpus of a user's mistakes in data files, {@code src/test/resources/bad-inputs/}, run through the command
@@ -114,27 +112,6 @@ class BadInputsTest {
     }
   }
 
-  /** Every file under {@code dir}: its path relative to {@code dir} → its bytes in Base64. */
-  private static Map<String, String> contents(Path dir) {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(file).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Files.copy(source, to.resolve(from.relativize(source).toString()));
-      }
-    }
-  }
-
   private static String[] with(List<String> options, String... more) {
     List<String> all = new ArrayList<>(options);
     all.addAll(List.of(more));
@@ -156,12 +133,12 @@ class BadInputsTest {
   @MethodSource("badData")
   void trainingOnBadDataLeavesAPublishedModelInPlaceOfOutputUnchanged(Case bad) throws IOException {
     Path output = work.resolve("published");
-    copyTree(model, output);
-    Map<String, String> before = contents(output);
+    FileTrees.copy(model, output);
+    Map<String, String> before = FileTrees.contents(output);
     assertTrue(before.containsKey("model.json"), before.keySet().toString());
     CommandRun run = train(CORPUS.resolve(bad.input()).toString(), output, with(bad.options(), "--overwrite"));
     assertFailure(run, ExitCodes.INVALID_INPUT, bad.fragments());
-    assertEquals(before, contents(output), "the model published at --output");
+    assertEquals(before, FileTrees.contents(output), "the model published at --output");
     try (Stream<Path> left = Files.list(work)) {
       assertEquals(List.of(output), left.toList(), "no staging directory left beside --output");
     }
@@ -188,12 +165,12 @@ class BadInputsTest {
     CommandRun first = CommandRun.of("predict", "--model", model.toString(), "--input",
         CORPUS.resolve("no-header.csv").toString(), "--output", predictions.toString());
     assertEquals(0, first.exitCode(), first.toString());
-    Map<String, String> before = contents(predictions);
-    Map<String, String> published = contents(model);
+    Map<String, String> before = FileTrees.contents(predictions);
+    Map<String, String> published = FileTrees.contents(model);
     CommandRun run = apply("predict", bad, "--output", predictions.toString(), "--overwrite");
     assertFailure(run, ExitCodes.INVALID_INPUT, asTheModelSays(bad.fragments()));
-    assertEquals(before, contents(predictions), "the previous predictions");
-    assertEquals(published, contents(model), "the model");
+    assertEquals(before, FileTrees.contents(predictions), "the previous predictions");
+    assertEquals(published, FileTrees.contents(model), "the model");
     try (Stream<Path> left = Files.list(work)) {
       assertEquals(List.of(predictions), left.toList(), "no staging directory left beside --output");
     }
@@ -203,11 +180,11 @@ class BadInputsTest {
   @MethodSource("badData")
   void evaluatingOnBadDataFailsWithItsLocationAndLeavesThePreviousMetrics(Case bad) throws IOException {
     Path metrics = Files.writeString(work.resolve("metrics.json"), "{\"accuracy\": 0.5}\n");
-    Map<String, String> published = contents(model);
+    Map<String, String> published = FileTrees.contents(model);
     CommandRun run = apply("evaluate", bad, "--output", metrics.toString(), "--overwrite");
     assertFailure(run, ExitCodes.INVALID_INPUT, asTheModelSays(bad.fragments()));
     assertEquals("{\"accuracy\": 0.5}\n", Files.readString(metrics), "the previous metrics");
-    assertEquals(published, contents(model), "the model");
+    assertEquals(published, FileTrees.contents(model), "the model");
     try (Stream<Path> left = Files.list(work)) {
       assertEquals(List.of(metrics), left.toList(), "no temporary file left beside --output");
     }
@@ -235,7 +212,7 @@ class BadInputsTest {
 
   @Test
   void predictAndEvaluateOnBadDataFailWithItsLocationAndWriteNothing() {
-    Map<String, String> published = contents(model);
+    Map<String, String> published = FileTrees.contents(model);
     Path predictions = work.resolve("predictions");
     Path metrics = work.resolve("metrics.json");
     String nonNumeric = CORPUS.resolve("non-numeric.csv").toString();
@@ -253,7 +230,7 @@ class BadInputsTest {
         List.of("no-header.csv, line 1: ", "expected a header line", "found a data row; drop --header"));
     assertFalse(Files.exists(predictions), "no predictions");
     assertFalse(Files.exists(metrics), "no metrics");
-    assertEquals(published, contents(model), "the model");
+    assertEquals(published, FileTrees.contents(model), "the model");
   }
 
   @Test

@@ -13,15 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sparkdnn.testing.FileTrees;
 
 /**
  * Damaged model directories given to predict, evaluate and export, and damaged course parameter files given to
@@ -162,18 +161,6 @@ class BadModelFilesTest {
     });
   }
 
-  private static Map<String, String> contents(Path dir) {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(file).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
-  }
-
   private static void assertInvalid(CommandRun run, Path file, List<String> fragments) {
     assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
     for (String fragment : fragments) {
@@ -193,7 +180,7 @@ class BadModelFilesTest {
       }
     }
     damage.edit().apply(model);
-    Map<String, String> damaged = contents(model);
+    Map<String, String> damaged = FileTrees.contents(model);
     String m = model.toString();
     assertInvalid(CommandRun.of("predict", "--model", m, "--input", DATA, "--output",
         work.resolve("predictions").toString()), model, damage.fragments());
@@ -201,7 +188,7 @@ class BadModelFilesTest {
         work.resolve("metrics.json").toString()), model, damage.fragments());
     assertInvalid(CommandRun.of("export", "--model", m, "--output", work.resolve("parameters.json").toString()),
         model, damage.fragments());
-    assertEquals(damaged, contents(model), "the model directory, as it was");
+    assertEquals(damaged, FileTrees.contents(model), "the model directory, as it was");
     try (Stream<Path> left = Files.list(work)) {
       assertEquals(List.of(model), left.toList(), "no output, staging directory or temporary file");
     }
@@ -220,14 +207,14 @@ class BadModelFilesTest {
         Files.copy(file, output.resolve(file.getFileName()));
       }
     }
-    Map<String, String> published = contents(output);
+    Map<String, String> published = FileTrees.contents(output);
     List<String> args = new ArrayList<>(List.of("train", "--train", DATA, "--layers", "2,3,1",
         "--learning-rate", "0.5", "--iterations", "5", "--print-every", "1", "--init-from", parameters.toString(),
         "--output", output.toString(), "--overwrite"));
     CommandRun run = CommandRun.of(args.toArray(new String[0]));
     assertInvalid(run, parameters, damage.fragments());
     assertFalse(run.out().contains("Cost after"), "stopped before training\n" + run);
-    assertEquals(published, contents(output), "the published model");
+    assertEquals(published, FileTrees.contents(output), "the published model");
     try (Stream<Path> left = Files.list(work)) {
       assertEquals(List.of(parameters, output), left.sorted().toList(), "no staging directory left");
     }

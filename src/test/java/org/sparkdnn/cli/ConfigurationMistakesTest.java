@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sparkdnn.testing.FileTrees;
 
 /**
  * A user's mistakes in the options of a nightly job whose previous model is published at {@code --output} (run
@@ -94,18 +93,6 @@ class ConfigurationMistakesTest {
     assertEquals(0, run.exitCode(), run.toString());
   }
 
-  private static Map<String, String> contents(Path dir) {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(file).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
-  }
-
   /** {@code base} ("--name", "value" pairs and flags) with {@code changes} replacing or adding options. */
   private static List<String> merge(List<String> base, List<String> changes) {
     Map<String, String> options = new java.util.LinkedHashMap<>();
@@ -138,15 +125,15 @@ class ConfigurationMistakesTest {
   @MethodSource("trainingMistakes")
   void aTrainingMistakeLeavesThePublishedModelAsItWas(Mistake mistake) throws IOException {
     Path output = Files.createDirectory(work.resolve("nightly"));
-    for (Map.Entry<String, String> file : contents(trained).entrySet()) {
+    for (Map.Entry<String, String> file : FileTrees.contents(trained).entrySet()) {
       Files.write(output.resolve(file.getKey()), Base64.getDecoder().decode(file.getValue()));
     }
-    Map<String, String> published = contents(output);
+    Map<String, String> published = FileTrees.contents(output);
     List<String> args = new ArrayList<>(List.of("train"));
     args.addAll(merge(List.of("--train", DATA, "--layers", "2,3,1", "--learning-rate", "0.5", "--iterations", "5",
         "--print-every", "1", "--output", output.toString(), "--overwrite"), mistake.changes()));
     assertFails(CommandRun.of(args.toArray(new String[0])), mistake);
-    assertEquals(published, contents(output), "the published model");
+    assertEquals(published, FileTrees.contents(output), "the published model");
     try (Stream<Path> left = Files.list(work)) {
       assertEquals(List.of(output), left.toList(), "no staging directory left beside it");
     }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.testing.FaultyFileSystem;
 import org.sparkdnn.testing.FaultyFileSystem.Operation;
+import org.sparkdnn.testing.FileTrees;
 
 /**
  * A full disk and permission denied on the outputs of train, predict, evaluate and export, through the
@@ -58,27 +56,6 @@ class OutputFaultsTest {
     return CommandRun.of(args.toArray(new String[0]));
   }
 
-  /** Every file under {@code dir} (hidden ones too): its path relative to {@code dir} → its bytes in Base64. */
-  private static Map<String, String> contents(Path dir) {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(file).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Files.copy(source, to.resolve(from.relativize(source).toString()));
-      }
-    }
-  }
-
   private static List<String> names(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -96,20 +73,20 @@ class OutputFaultsTest {
   /** A copy of the trained model at {@code work/name}, as a previous nightly run published it. */
   private Path published(String name) throws IOException {
     Path dir = work.resolve(name);
-    copyTree(model, dir);
+    FileTrees.copy(model, dir);
     return dir;
   }
 
   @Test
   void trainingWhenTheDiskFillsUpLeavesThePublishedModelAsItWas() throws IOException {
     Path out = published("nightly");
-    Map<String, String> before = contents(out);
+    Map<String, String> before = FileTrees.contents(out);
     FaultyFileSystem.diskFullAfter(500); // parameters.bin (120 bytes) fits, model.json does not
     CommandRun run = train(FaultyFileSystem.uri(out), "--overwrite");
     FaultyFileSystem.reset();
     assertFails(run, ExitCodes.FAILURE, "cannot write --output faulty:" + out + " (left as it was): ",
         "No space left on device");
-    assertEquals(before, contents(out), "the published model");
+    assertEquals(before, FileTrees.contents(out), "the published model");
     assertEquals(List.of("nightly"), names(work), "no staging directory left beside it");
   }
 
@@ -140,12 +117,12 @@ class OutputFaultsTest {
   @Test
   void aPublishedModelThatCannotBeReplacedStaysAsItWas() throws IOException {
     Path out = published("nightly");
-    Map<String, String> before = contents(out);
+    Map<String, String> before = FileTrees.contents(out);
     FaultyFileSystem.deny(out, Operation.RENAME); // the model is written, but cannot take the place of the old one
     CommandRun run = train(FaultyFileSystem.uri(out), "--overwrite");
     FaultyFileSystem.reset();
     assertFails(run, ExitCodes.FAILURE, "cannot publish --output faulty:" + out + ": ", "Permission denied");
-    assertEquals(before, contents(out), "the published model");
+    assertEquals(before, FileTrees.contents(out), "the published model");
     assertEquals(List.of("nightly"), names(work), "no staging directory left beside it");
   }
 
@@ -155,14 +132,14 @@ class OutputFaultsTest {
     CommandRun first = CommandRun.of("predict", "--model", model.toString(), "--input", DATA,
         "--output", out.toString());
     assertEquals(0, first.exitCode(), first.toString());
-    Map<String, String> before = contents(out);
+    Map<String, String> before = FileTrees.contents(out);
     FaultyFileSystem.diskFullAfter(100); // 12 rows of about 22 bytes
     CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--input", DATA,
         "--output", FaultyFileSystem.uri(out), "--overwrite");
     FaultyFileSystem.reset();
     assertFails(run, ExitCodes.FAILURE, "cannot write --output faulty:" + out + " (left as it was): ",
         "No space left on device");
-    assertEquals(before, contents(out), "the previous predictions");
+    assertEquals(before, FileTrees.contents(out), "the previous predictions");
     assertEquals(List.of("predictions"), names(work), "no staging directory left beside them");
   }
 
