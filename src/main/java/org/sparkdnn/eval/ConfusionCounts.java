@@ -1,6 +1,7 @@
 package org.sparkdnn.eval;
 
 import java.io.Serializable;
+import org.sparkdnn.model.CrossEntropy;
 
 /**
  * Confusion-matrix counts and summed log loss of binary predictions, accumulated per sample and
@@ -89,7 +90,7 @@ public final class ConfusionCounts implements Serializable {
       throw new IllegalArgumentException("expected a finite logit, found " + z);
     }
     checkUnitInterval("threshold", threshold);
-    double loss = Math.max(positive ? -z : z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
+    double loss = CrossEntropy.loss(z, positive ? 1.0 : 0.0);
     return plus(sigmoid(z) > threshold, positive, loss);
   }
 

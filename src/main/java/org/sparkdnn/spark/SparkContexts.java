@@ -19,6 +19,36 @@ public final class SparkContexts implements AutoCloseable {
   /** How long a standalone master ({@code spark://}) has to accept a connection before the run gives up. */
   static final int CONNECT_TIMEOUT_SECONDS = 5;
 
+  /**
+   * Spark settings a new context gets unless the job sets them. Training runs one Spark job per iteration, so
+   * costs Spark pays per job count as much as the arithmetic ({@code SparkOverheadBench} measures them).
+   */
+  enum Setting {
+    /** The executors' cores already run one task each. */
+    BLAS_THREADS("spark.executorEnv.OPENBLAS_NUM_THREADS", "1"),
+    /**
+     * Every job broadcasts its task binary, and Spark allocates a whole broadcast block for it however small it
+     * is: the default 4 MiB block is a humongous object for G1, allocated and collected every iteration.
+     */
+    BROADCAST_BLOCK("spark.broadcast.blockSize", "256k"),
+    /** What spark-dnn broadcasts is parameters, whose bits LZ4 cannot shrink, and small task binaries. */
+    BROADCAST_COMPRESS("spark.broadcast.compress", "false"),
+    /**
+     * A partition's gradient sums are 8 bytes per parameter; above Spark's default 1 MiB (131,072 parameters)
+     * each task result would go through the block manager and cost the driver one more fetch per partition.
+     * Kept below {@code spark.rpc.message.maxSize} (128 MiB by default), which bounds a direct result.
+     */
+    DIRECT_RESULT("spark.task.maxDirectResultSize", "64m");
+
+    final String key;
+    final String value;
+
+    Setting(String key, String value) {
+      this.key = key;
+      this.value = value;
+    }
+  }
+
   private final JavaSparkContext context;
   private final boolean owned;
 
@@ -31,7 +61,7 @@ public final class SparkContexts implements AutoCloseable {
    * {@code existing} if not null, else a new context for {@code appName}: {@code master} (may be null) overrides
    * {@code spark.master}, which {@code spark-submit} sets, and {@link #DEFAULT_MASTER} applies when neither does.
    * A new context registers spark-dnn's classes with Kryo ({@link KryoClasses}), in case Kryo is configured, and
- * gives executors one OpenBLAS thread per task unless {@code spark.executorEnv.OPENBLAS_NUM_THREADS} is set.
+   * applies each {@link Setting} the configuration does not set.
    * A standalone master ({@code spark://host:port}, or several for high availability) must accept a TCP connection
    * within {@value #CONNECT_TIMEOUT_SECONDS} s, or the run stops before Spark's own retries begin.
    *
@@ -43,8 +73,7 @@ public final class SparkContexts implements AutoCloseable {
     }
     SparkConf conf = new SparkConf().setAppName(appName);
     KryoClasses.addTo(conf);
-    // one BLAS thread per task: the executors' cores already run one task each
-    conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+    applySettings(conf);
     if (master != null) {
       conf.setMaster(master);
     } else {
@@ -52,6 +81,14 @@ public final class SparkContexts implements AutoCloseable {
     }
     requireReachable(conf.get("spark.master"), master != null ? "--master" : "spark.master");
     return new SparkContexts(new JavaSparkContext(conf), true);
+  }
+
+  /** Sets each {@link Setting} that {@code conf} leaves unset; returns {@code conf}. */
+  static SparkConf applySettings(SparkConf conf) {
+    for (Setting setting : Setting.values()) {
+      conf.setIfMissing(setting.key, setting.value);
+    }
+    return conf;
   }
 
   /** For a {@code spark://} URL, connects to each of its masters in turn until one answers. */

@@ -62,6 +62,48 @@ class ActivationTest {
     assertEquals(0.01, Activation.LEAKY_SLOPE);
   }
 
+  /**
+   * The branch-free ReLU loops (a max and a sign mask) give the course's definitions, {@code z > 0 ? z : 0} and
+   * {@code dZ[Z <= 0] = 0}, on random values, zeros of both signs, subnormals and infinities, in both precisions.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"relu", "leaky_relu"})
+  void branchFreeReluMatchesTheCourseDefinition(String name) {
+    Activation g = Activation.parse(name);
+    double slope = g == Activation.RELU ? 0.0 : Activation.LEAKY_SLOPE;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    double[] specials = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, -1e-310, Double.MAX_VALUE,
+        -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0, -1.0};
+    int n = 1000 + specials.length;
+    double[] z = new double[n];
+    double[] dA = new double[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = i < specials.length ? specials[i] : random.nextDouble(-3, 3);
+      dA[i] = random.nextDouble(-2, 2);
+    }
+    double[] a = new double[n];
+    g.forward(z, a, 0, n);
+    double[] d = dA.clone();
+    g.backward(z, a, d, 0, n);
+    float[] zf = new float[n];
+    float[] af = new float[n];
+    float[] df = new float[n];
+    for (int i = 0; i < n; i++) {
+      zf[i] = (float) z[i];
+      df[i] = (float) dA[i];
+    }
+    g.forward(zf, af, 0, n);
+    g.backward(zf, af, df, 0, n);
+    for (int i = 0; i < n; i++) {
+      assertEquals(z[i] > 0 ? z[i] : slope == 0 ? 0.0 : slope * z[i], a[i], 0.0, "g(" + z[i] + ")");
+      assertEquals(z[i] > 0 ? dA[i] : slope * dA[i], d[i], 0.0, "dZ at z = " + z[i]);
+      assertEquals(zf[i] > 0 ? zf[i] : slope == 0 ? 0.0f : (float) slope * zf[i], af[i], 0.0f,
+          "float g(" + zf[i] + ")");
+      assertEquals(zf[i] > 0 ? (float) dA[i] : (float) slope * (float) dA[i], df[i], 0.0f,
+          "float dZ at z = " + zf[i]);
+    }
+  }
+
   /** g' against a central difference of g, away from the kinks. */
   @ParameterizedTest
   @ValueSource(strings = {"sigmoid", "tanh", "relu", "leaky_relu"})

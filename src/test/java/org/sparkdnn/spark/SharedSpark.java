@@ -6,7 +6,7 @@ import org.sparkdnn.linalg.Blas;
 
 /**
  * The one {@code local[2]} Spark context all tests share (UI off, bound to 127.0.0.1, quiet logs through
- * conf/log4j2.properties). Created on first use; Spark's shutdown hook stops it when the test JVM exits.
+ * conf/log4j2.properties), with the settings a command's own context gets ({@link SparkContexts.Setting}). Created on first use; Spark's shutdown hook stops it when the test JVM exits.
  */
 public final class SharedSpark {
   private static JavaSparkContext context;
@@ -15,7 +15,7 @@ public final class SharedSpark {
 
   public static synchronized JavaSparkContext context() {
     if (context == null) {
-      SparkConf conf = new SparkConf()
+      SparkConf conf = SparkContexts.applySettings(new SparkConf())
           .setMaster("local[2]")
           .setAppName("spark-dnn tests")
           .set("spark.ui.enabled", "false")
