@@ -65,6 +65,8 @@ public final class Benchmark implements Callable<Integer> {
   private static final double FULL_BUDGET_GIB = 7.0;
   private static final double QUICK_BUDGET_GIB = 0.5;
   private static final double FULL_MIN_SECONDS = 3;
+  private static final int FULL_SPARK_WARMUP = 2000;
+  private static final int QUICK_SPARK_WARMUP = 200;
   private static final double QUICK_MIN_SECONDS = 0.3;
   /** A budget must leave this share of the heap free for Spark, workspaces and garbage. */
   private static final double BUDGET_HEAP_SHARE = 0.8;
@@ -103,6 +105,11 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--warmup", description = "Untimed iterations before timing ours and numpy's; ours also until "
       + "they take a third of --min-seconds (default: ${DEFAULT-VALUE}).", defaultValue = "1")
   int warmUp;
+
+  @Option(names = "--spark-warmup", paramLabel = "N", description = "Gradient iterations through Spark on a small "
+      + "model before the cases, so that the JIT has compiled Spark's per-job code (default: " + FULL_SPARK_WARMUP
+      + "; with --quick " + QUICK_SPARK_WARMUP + "; 0: none).")
+  Integer sparkWarmUp;
 
   @Option(names = "--iterations", description = "Least timed iterations of ours and numpy's; the median is kept "
       + "(default: ${DEFAULT-VALUE}).", defaultValue = "5")
@@ -148,9 +155,11 @@ public final class Benchmark implements Callable<Integer> {
     double minTime = minSeconds != null ? minSeconds : quick ? QUICK_MIN_SECONDS : FULL_MIN_SECONDS;
     int mllibTimed = mllibIterations != null ? mllibIterations : quick ? 2 : 3;
     boolean runCourse = course != null ? course : !quick;
-    if (partitions < 1 || warmUp < 0 || iterations < 1 || mllibTimed < 0 || mllibWarmUp < 0 || minTime < 0) {
+    int sparkWarmUpIterations = sparkWarmUp != null ? sparkWarmUp : quick ? QUICK_SPARK_WARMUP : FULL_SPARK_WARMUP;
+    if (partitions < 1 || warmUp < 0 || iterations < 1 || mllibTimed < 0 || mllibWarmUp < 0 || minTime < 0
+        || sparkWarmUpIterations < 0) {
       throw new ParameterException(spec.commandLine(), "expected --partitions ≥ 1, --iterations ≥ 1 and no negative "
-          + "--warmup, --mllib-iterations, --mllib-warmup or --min-seconds");
+          + "--warmup, --spark-warmup, --mllib-iterations, --mllib-warmup or --min-seconds");
     }
     Path dir = output.toAbsolutePath().getParent();
     Files.createDirectories(dir);
@@ -159,6 +168,12 @@ public final class Benchmark implements Callable<Integer> {
     double peakAll = GemmPeak.gflops(GEMM_SIZE, threads);
     System.out.printf("BLAS %s: DGEMM %d³ peak %.1f GFLOP/s on 1 thread, %.1f GFLOP/s on %d threads%n",
         Blas.implementationName(), GEMM_SIZE, peakOne, peakAll, threads);
+    Peaks peaks = new Peaks(peakAll, precisions.contains(Precision.FLOAT32)
+        ? GemmPeak.gflops(GEMM_SIZE, threads, Precision.FLOAT32) : Double.NaN);
+    if (precisions.contains(Precision.FLOAT32)) {
+      System.out.printf("SGEMM %d³ peak %.1f GFLOP/s on %d threads (float32 cases' %% of peak)%n", GEMM_SIZE,
+          peaks.float32(), threads);
+    }
     System.out.printf("memory budget %.1f GiB of a %.1f GiB heap; sizes %s; %d partitions; %s%n", budget.gib(),
         Runtime.getRuntime().maxMemory() / (double) (1L << 30), ms, partitions, quick ? "quick" : "full run");
 
@@ -191,12 +206,18 @@ public final class Benchmark implements Callable<Integer> {
 
     List<CaseResult> results = new ArrayList<>();
     CaseResult catAtCourseM;
+    SparkWarmUp.Result warm;
     try (SparkContexts context = SparkContexts.start(null, "spark-dnn-bench", master)) {
       JavaSparkContext sc = context.context();
       SparkSession spark = SparkSession.builder().getOrCreate();
       MllibRun mllib = new MllibRun(spark);
       System.out.printf("Spark storage memory %.1f GiB (spark.memory.fraction %s)%n",
           storageBytes(sc) / (double) (1L << 30), sc.getConf().get("spark.memory.fraction", "0.6"));
+      System.err.println("Spark warm-up: " + sparkWarmUpIterations + " iterations");
+      warm = SparkWarmUp.run(sc, partitions, sparkWarmUpIterations, seed);
+      System.out.printf("Spark warm-up: %d iterations of 100,20,7,5,1 on %d samples in %.1f s; median %.1f ms per "
+          + "iteration over the first 100, %.1f ms over the last 100 (the JIT compiling Spark's per-job code)%n",
+          warm.iterations(), partitions * 2048, warm.seconds(), warm.firstMillis(), warm.lastMillis());
       for (Precision precision : precisions) {
         for (long m : ms) {
           for (LayerSizes shape : SHAPES) {
@@ -211,12 +232,12 @@ public final class Benchmark implements Callable<Integer> {
 
     List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,
         courseResult, courseWhy));
-    System.out.print(ResultTable.cases(results, peakAll, threads));
+    System.out.print(ResultTable.cases(results, peaks, threads));
     System.out.print(ResultTable.comparisons(results, catAtCourseM, numpy, numpyWhy, courseResult, courseWhy,
         master));
     System.out.print(ResultTable.targets(targets, quick));
-    ResultJson.write(output, settings(peakOne, peakAll, threads, budget, minTime, mllibTimed), results,
-        catAtCourseM, numpy, courseResult, targets, peakAll);
+    ResultJson.write(output, settings(peakOne, peaks, threads, budget, minTime, mllibTimed, warm), results,
+        catAtCourseM, numpy, courseResult, targets, peaks);
     System.out.println("JSON: " + output);
     return 0;
   }
@@ -302,7 +323,8 @@ public final class Benchmark implements Callable<Integer> {
     double mllibSeconds = Double.NaN;
     String mllibNote;
     if (mllib == null || mllibTimed == 0) {
-      mllibNote = mllib == null ? "not compared" : "not run (--mllib-iterations 0)";
+      mllibNote = mllib != null ? "not run (--mllib-iterations 0)"
+          : precision == Precision.FLOAT32 ? "not compared (MLlib computes in float64 only)" : "not compared";
     } else if ((mllibNote = mllibRefusal(sc, budget, shape, m)) == null) {
       MllibRun.Timed timed = mllib.secondsPerIteration(data, shape, mllibWarmUp, mllibTimed);
       mllibSeconds = timed.secondsPerIteration();
@@ -341,8 +363,8 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   /** The run's settings, BLAS and DGEMM peak, for the JSON. */
-  private Map<String, Object> settings(double peakOne, double peakAll, int threads, MemoryBudget budget,
-      double minTime, int mllibTimed) {
+  private Map<String, Object> settings(double peakOne, Peaks peaks, int threads, MemoryBudget budget,
+      double minTime, int mllibTimed, SparkWarmUp.Result warm) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("time", Instant.now().toString());
     json.put("quick", quick);
@@ -351,15 +373,31 @@ public final class Benchmark implements Callable<Integer> {
     json.put("master", master);
     json.put("partitions", partitions);
     json.put("warmup", warmUp);
+    Map<String, Object> sparkWarm = new LinkedHashMap<>();
+    sparkWarm.put("iterations", warm.iterations());
+    sparkWarm.put("seconds", warm.seconds());
+    sparkWarm.put("first_100_median_ms", orNull(warm.firstMillis()));
+    sparkWarm.put("last_100_median_ms", orNull(warm.lastMillis()));
+    json.put("spark_warmup", sparkWarm);
     json.put("iterations", iterations);
     json.put("min_seconds", minTime);
     json.put("mllib_warmup", mllibWarmUp);
     json.put("mllib_iterations", mllibTimed);
     json.put("memory_budget_bytes", budget.bytes());
     json.put("heap_bytes", Runtime.getRuntime().maxMemory());
-    json.put("gemm", Map.of("size", GEMM_SIZE, "gflops_1_thread", peakOne, "gflops_all_threads", peakAll,
-        "threads", threads));
+    Map<String, Object> gemm = new LinkedHashMap<>();
+    gemm.put("size", GEMM_SIZE);
+    gemm.put("gflops_1_thread", peakOne);
+    gemm.put("gflops_all_threads", peaks.float64());
+    gemm.put("sgemm_gflops_all_threads", orNull(peaks.float32()));
+    gemm.put("threads", threads);
+    json.put("gemm", gemm);
     return json;
+  }
+
+  /** A JSON null for a value that was not measured (NaN). */
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 
   /** "float64" or "FLOAT64" to a {@link Precision}, naming the ones this build has when it is not one of them. */

@@ -7,19 +7,40 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sparkdnn.linalg.Blas;
+import org.sparkdnn.linalg.FloatMatrix;
 import org.sparkdnn.linalg.Matrix;
 
-/** The DGEMM peak of the BLAS in use: the best of a few n×n×n products, in one or several threads at once. */
+/**
+ * The GEMM peak of the BLAS in use, DGEMM or SGEMM: the best of a few n×n×n products, in one or several threads at
+ * once.
+ */
 final class GemmPeak {
   private static final int RUNS = 5;
 
   private GemmPeak() {}
 
-  /** GFLOP/s (2n³ per product) of {@code threads} concurrent products of n×n matrices, best of a few runs. */
+  /** GFLOP/s (2n³ per product) of {@code threads} concurrent DGEMM products of n×n matrices, best of a few runs. */
   static double gflops(int n, int threads) throws Exception {
-    List<Matrix[]> operands = new ArrayList<>();
+    return gflops(n, threads, Precision.FLOAT64);
+  }
+
+  /** As {@link #gflops(int, int)}, with SGEMM for {@link Precision#FLOAT32}. */
+  static double gflops(int n, int threads, Precision precision) throws Exception {
+    List<Runnable> products = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      operands.add(new Matrix[] {random(n, t), random(n, t + 100), Matrix.wrap(n, n, new double[n * n], 0)});
+      double[] a = random(n, t);
+      double[] b = random(n, t + 100);
+      if (precision == Precision.FLOAT64) {
+        Matrix am = Matrix.wrap(n, n, a, 0);
+        Matrix bm = Matrix.wrap(n, n, b, 0);
+        Matrix cm = Matrix.zeros(n, n);
+        products.add(() -> Blas.gemm(1.0, am, false, bm, false, 0.0, cm));
+      } else {
+        FloatMatrix am = FloatMatrix.wrap(n, n, toFloat(a), 0);
+        FloatMatrix bm = FloatMatrix.wrap(n, n, toFloat(b), 0);
+        FloatMatrix cm = FloatMatrix.zeros(n, n);
+        products.add(() -> Blas.gemm(1.0f, am, false, bm, false, 0.0f, cm));
+      }
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -27,8 +48,8 @@ final class GemmPeak {
       for (int run = 0; run <= RUNS; run++) {
         double seconds = Timing.seconds(() -> {
           List<Future<?>> done = new ArrayList<>();
-          for (Matrix[] abc : operands) {
-            done.add(pool.submit(() -> Blas.gemm(1.0, abc[0], false, abc[1], false, 0.0, abc[2])));
+          for (Runnable product : products) {
+            done.add(pool.submit(product));
           }
           for (Future<?> f : done) {
             f.get();
@@ -44,12 +65,20 @@ final class GemmPeak {
     }
   }
 
-  private static Matrix random(int n, long seed) {
+  private static double[] random(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] values = new double[n * n];
     for (int i = 0; i < values.length; i++) {
       values[i] = random.nextDouble(-1.0, 1.0);
     }
-    return Matrix.wrap(n, n, values, 0);
+    return values;
+  }
+
+  private static float[] toFloat(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
   }
 }

@@ -14,14 +14,14 @@ final class ResultJson {
 
   /** Writes {@code settings} (the run's options, BLAS and peak) followed by the results to {@code output}. */
   static void write(Path output, Map<String, Object> settings, List<CaseResult> results, CaseResult cat,
-      NumpyRun.Result numpy, CourseRun.Result courseRun, List<Target> targets, double peakAll) throws Exception {
+      NumpyRun.Result numpy, CourseRun.Result courseRun, List<Target> targets, Peaks peaks) throws Exception {
     Map<String, Object> json = new LinkedHashMap<>(settings);
     List<Map<String, Object>> cases = new ArrayList<>();
     for (CaseResult r : results) {
-      cases.add(caseJson(r, peakAll));
+      cases.add(caseJson(r, peaks));
     }
     json.put("cases", cases);
-    json.put("comparisons", comparisonsJson(results, cat, numpy, courseRun, peakAll));
+    json.put("comparisons", comparisonsJson(results, cat, numpy, courseRun, peaks));
     List<Map<String, Object>> judged = new ArrayList<>();
     for (Target t : targets) {
       Map<String, Object> j = new LinkedHashMap<>();
@@ -38,9 +38,9 @@ final class ResultJson {
   }
 
   private static Map<String, Object> comparisonsJson(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy,
-      CourseRun.Result courseRun, double peakAll) {
+      CourseRun.Result courseRun, Peaks peaks) {
     Map<String, Object> comparisons = new LinkedHashMap<>();
-    Map<String, Object> ourCat = caseJson(cat, peakAll);
+    Map<String, Object> ourCat = caseJson(cat, peaks);
     comparisons.put("ours_cat_at_course_m", ourCat);
     if (numpy != null) {
       Map<String, Object> n = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ final class ResultJson {
     return comparisons;
   }
 
-  private static Map<String, Object> caseJson(CaseResult r, double peakAll) {
+  private static Map<String, Object> caseJson(CaseResult r, Peaks peaks) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("layers", r.layers().sizes());
     c.put("parameters", r.layers().parameterCount());
@@ -106,9 +106,9 @@ final class ResultJson {
     c.put("spark_overhead_seconds", r.sparkOverheadSeconds());
     c.put("spark_nanos_per_sample", r.sparkNanosPerSample());
     c.put("compute_gflops", r.computeGflops());
-    c.put("compute_percent_of_peak", 100 * r.computeGflops() / peakAll);
+    c.put("compute_percent_of_peak", 100 * r.computeGflops() / peaks.of(r.precision()));
     c.put("spark_gflops", r.sparkGflops());
-    c.put("spark_percent_of_peak", 100 * r.sparkGflops() / peakAll);
+    c.put("spark_percent_of_peak", 100 * r.sparkGflops() / peaks.of(r.precision()));
     c.put("mllib_seconds", r.hasMllib() ? r.mllibSeconds() : null);
     c.put("mllib_over_ours", r.hasMllib() ? r.mllibRatio() : null);
     c.put("mllib_note", r.mllibNote());

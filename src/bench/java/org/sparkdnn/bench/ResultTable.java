@@ -6,7 +6,7 @@ import java.util.List;
 final class ResultTable {
   private ResultTable() {}
 
-  static String cases(List<CaseResult> results, double peak, int threads) {
+  static String cases(List<CaseResult> results, Peaks peaks, int threads) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-17s %7s %8s %-7s %9s %9s %8s %8s %8s %6s %6s %9s %8s %9s %6s%n", "layers", "params",
         "m", "prec", "compute", "Spark", "overhd", "ns/smpl", "GFLOP/s", "%peak", "e2e%", "MLlib", "MLlib/us",
@@ -21,24 +21,27 @@ final class ResultTable {
               + "%6.3f%n",
           r.layers(), r.layers().parameterCount(), r.numExamples(), r.precision().label(), 1e3 * r.computeSeconds(),
           1e3 * r.sparkSeconds(), 1e3 * r.sparkOverheadSeconds(), r.sparkNanosPerSample(), r.computeGflops(),
-          100 * r.computeGflops() / peak, 100 * r.sparkGflops() / peak,
+          100 * r.computeGflops() / peaks.of(r.precision()), 100 * r.sparkGflops() / peaks.of(r.precision()),
           r.hasMllib() ? String.format("%.1fms", 1e3 * r.mllibSeconds()) : "-",
           r.hasMllib() ? String.format("%.1f×", r.mllibRatio()) : "-",
           r.cachedBytes() / 1e6, r.cachedRatio()));
     }
     for (CaseResult r : results) {
       if (r.ran() && !r.hasMllib()) {
-        out.append(String.format("  MLlib %s m=%d: %s%n", r.layers(), r.numExamples(), r.mllibNote()));
+        out.append(String.format("  MLlib %s m=%d %s: %s%n", r.layers(), r.numExamples(), r.precision().label(),
+            r.mllibNote()));
       }
     }
     out.append(String.format("compute = Network.accumulateGradients in %d threads without Spark; Spark = "
         + "SparkGradientSource.gradientSums (one iteration's gradient sums through Spark); overhd = Spark − compute; "
         + "ns/smpl = Spark time per iteration / m (flat when linear in m); GFLOP/s of compute, counting the gradient "
         + "pass's matrix products exactly (forward 2·m·Σn[l]n[l-1], backward dW 2·m·Σn[l]n[l-1] and dA[l-1] for "
-        + "l ≥ 2); %%peak and e2e%% = compute and Spark GFLOP/s as %% of the %d-thread DGEMM peak (%.1f GFLOP/s); "
+        + "l ≥ 2); %%peak and e2e%% = compute and Spark GFLOP/s as %% of the %d-thread GEMM peak of the case's "
+        + "precision (DGEMM %.1f, SGEMM %.1f GFLOP/s); "
         + "MLlib = MultilayerPerceptronClassifier (gd) per iteration, median gap between its gradient-descent "
         + "jobs; all times medians per iteration; cached MB = 10^6 bytes Spark reports for our cached blocks; "
-        + "/bnm = cached over b·n·m bytes, b = 8 (float64) or 4 (float32)%n", threads, threads, peak));
+        + "/bnm = cached over b·n·m bytes, b = 8 (float64) or 4 (float32)%n", threads, threads, peaks.float64(),
+        peaks.float32()));
     return out.toString();
   }
 
