@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
             + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM."},
     footer = {"", "Full run (the defaults): under 10 min on a quiet 2-core machine (10 min measured with "
         + "--precision float64,float32; 100,256,128,1 at m = 1e6 takes most of it); driver heap 16 GiB (SPARK_DNN_HEAP), so "
-        + "about 18 GiB of free RAM. The budget is 7 GiB because a case briefly holds its data twice (each "
-        + "partition's blocks are made, then cached): the cat shape at m = 1e5 (9.2 GiB) runs out of a 16 GiB heap. "
+        + "about 18 GiB of free RAM. The budget is 7 GiB because a case holds its data twice (the compute's copy "
+        + "and Spark's cached blocks, timed in turns): the cat shape at m = 1e5 (9.2 GiB) runs out of a 16 GiB heap. "
         + "--quick: under 3 min and 1 GiB.",
         "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g; bench.sh lets Spark cache in 75 % "
             + "of it, spark.memory.fraction), OPENBLAS_NUM_THREADS (default 1, "
@@ -297,28 +297,30 @@ public final class Benchmark implements Callable<Integer> {
     Architecture architecture = Architecture.withHidden(shape.sizes(), Activation.RELU);
     Parameters parameters = Initializer.HE.initialize(architecture, seed);
     double computeSeconds;
-    GradientSums local;
-    try (LocalCompute compute = new LocalCompute(data, precision.product, threads)) {
-      local = compute.gradientSums(parameters);
-      computeSeconds = Timing.median(warmUp, iterations, minTime, () -> compute.gradientSums(parameters));
-    }
-    DistributedBlocks blocks = DistributedBlocks.of(
-        sc.parallelize(IntStream.range(0, data.partitions()).boxed().toList(), data.partitions())
-            .mapPartitionsWithIndex((p, it) -> data.partition(p, precision.product).iterator(), true),
-        precision.product);
     double sparkSeconds;
     long cached;
-    try {
-      SparkGradientSource source = new SparkGradientSource(sc, blocks, architecture);
-      GradientSums distributed = source.gradientSums(parameters);
-      if (Math.abs(distributed.costSum() - local.costSum()) > 1e-9 * Math.abs(local.costSum())) {
-        throw new IllegalStateException("Spark's cost sum " + distributed.costSum() + " differs from the local "
-            + local.costSum() + ": not the same data");
+    try (LocalCompute compute = new LocalCompute(data, precision.product, threads)) {
+      GradientSums local = compute.gradientSums(parameters);
+      DistributedBlocks blocks = DistributedBlocks.of(
+          sc.parallelize(IntStream.range(0, data.partitions()).boxed().toList(), data.partitions())
+              .mapPartitionsWithIndex((p, it) -> data.partition(p, precision.product).iterator(), true),
+          precision.product);
+      try {
+        SparkGradientSource source = new SparkGradientSource(sc, blocks, architecture);
+        GradientSums distributed = source.gradientSums(parameters);
+        if (Math.abs(distributed.costSum() - local.costSum()) > 1e-9 * Math.abs(local.costSum())) {
+          throw new IllegalStateException("Spark's cost sum " + distributed.costSum() + " differs from the local "
+              + local.costSum() + ": not the same data");
+        }
+        // in turns, so that the overhead (their difference) holds no drift of the machine between the two
+        double[] medians = Timing.medians(warmUp, iterations, minTime, () -> compute.gradientSums(parameters),
+            () -> source.gradientSums(parameters));
+        computeSeconds = medians[0];
+        sparkSeconds = medians[1];
+        cached = cachedBytes(sc, blocks.blocks().id());
+      } finally {
+        blocks.unpersist();
       }
-      sparkSeconds = Timing.median(warmUp, iterations, minTime, () -> source.gradientSums(parameters));
-      cached = cachedBytes(sc, blocks.blocks().id());
-    } finally {
-      blocks.unpersist();
     }
     double mllibSeconds = Double.NaN;
     String mllibNote;

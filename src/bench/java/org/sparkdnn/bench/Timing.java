@@ -42,6 +42,37 @@ final class Timing {
     return median(Arrays.copyOf(runs, count));
   }
 
+  /**
+   * The median seconds of each of {@code works}, timed in rounds that run each once in turn, so that a noisy
+   * machine's drift falls on all of them alike (timed one after the other, their difference would hold the drift).
+   * Untimed rounds first: at least {@code warmUp}, and more until the slowest work's add up to a third of
+   * {@code minSeconds}; then at least {@code minRuns} timed rounds, and more until the slowest work's add up to
+   * {@code minSeconds} (at most {@link #MAX_RUNS} rounds of each kind).
+   */
+  static double[] medians(int warmUp, int minRuns, double minSeconds, Work... works) throws Exception {
+    double[] warm = new double[works.length];
+    for (int i = 0; i < MAX_RUNS && (i < warmUp || Arrays.stream(warm).max().orElse(0) < minSeconds / 3); i++) {
+      for (int w = 0; w < works.length; w++) {
+        warm[w] += seconds(works[w]);
+      }
+    }
+    double[][] runs = new double[works.length][MAX_RUNS];
+    double[] totals = new double[works.length];
+    int count = 0;
+    while (count < MAX_RUNS && (count < minRuns || Arrays.stream(totals).max().orElse(0) < minSeconds)) {
+      for (int w = 0; w < works.length; w++) {
+        runs[w][count] = seconds(works[w]);
+        totals[w] += runs[w][count];
+      }
+      count++;
+    }
+    double[] medians = new double[works.length];
+    for (int w = 0; w < works.length; w++) {
+      medians[w] = median(Arrays.copyOf(runs[w], count));
+    }
+    return medians;
+  }
+
   /** The median of {@code values} (the mean of the middle two for an even count). */
   static double median(double[] values) {
     if (values.length == 0) {

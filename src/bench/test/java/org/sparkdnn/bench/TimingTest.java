@@ -30,4 +30,28 @@ class TimingTest {
     double elapsed = (System.nanoTime() - start) / 1e9;
     assertTrue(elapsed >= 0.05 + 0.05 / 3, "elapsed " + elapsed + " s");
   }
+
+  @Test
+  void roundsRunEachWorkInTurnAndTimeEachOnItsOwn() throws Exception {
+    StringBuilder order = new StringBuilder();
+    double[] medians = Timing.medians(1, 3, 0.0, () -> order.append('a'), () -> {
+      order.append('b');
+      Thread.sleep(20);
+    });
+    assertEquals("abababab", order.toString());
+    assertTrue(medians[0] < 0.01 && medians[1] >= 0.02, java.util.Arrays.toString(medians));
+  }
+
+  @Test
+  void roundsGoOnUntilTheSlowestWorkHasHadTheMinimumTime() throws Exception {
+    AtomicInteger fast = new AtomicInteger();
+    AtomicInteger slow = new AtomicInteger();
+    Timing.medians(0, 1, 0.05, fast::incrementAndGet, () -> {
+      slow.incrementAndGet();
+      Thread.sleep(10);
+    });
+    // 0.05/3 s of warm-up rounds and 0.05 s of timed ones, at about 10 ms each; the fast work runs as often
+    assertTrue(slow.get() >= 6 && slow.get() < 50, slow.get() + " rounds");
+    assertEquals(slow.get(), fast.get());
+  }
 }
