@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -30,7 +31,8 @@ import org.apache.hadoop.fs.Path;
  * </ol>
  *
  * A reader takes {@code current}, else {@code current.next} (present whenever {@code current} is not, from step
- * 2 to step 3), and retries once if both were missed because step 3 ran between its two reads. A switch killed
+ * 2 to step 3), and looks again if both were missed because step 3 ran between its two looks, or if it read a file
+ * whose checksum file (local and checksummed file systems keep one beside it, renamed separately) was mid-rename. A switch killed
  * between steps 2 and 3 is completed by the next publisher, under the lock, before it does anything else.
  */
 final class CurrentPointer {
@@ -44,7 +46,8 @@ final class CurrentPointer {
   /** A run id: letters, digits, '-', '_' and '.', not starting with '.' (no path can hide in it). */
   static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
-  private static final int READ_ATTEMPTS = 3;
+  /** Looks at the pointer files before a reader concludes there is none (or a torn one), each 1 ms later. */
+  private static final int READ_ATTEMPTS = 5;
 
   private CurrentPointer() {}
 
@@ -55,22 +58,56 @@ final class CurrentPointer {
    * @throws UncheckedIOException if the file system fails
    */
   static Optional<String> read(Path root, Configuration conf) {
+    ModelFormatException torn = null;
     for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      pause(attempt);
       for (String name : new String[] {CURRENT, NEXT}) {
-        Optional<String> runId = readFile(new Path(root, name), conf);
-        if (runId.isPresent()) {
-          return runId;
+        try {
+          Optional<String> runId = readFile(new Path(root, name), conf);
+          if (runId.isPresent()) {
+            return runId;
+          }
+        } catch (ModelFormatException e) {
+          if (!(e.getCause() instanceof ChecksumException)) {
+            throw e;
+          }
+          // the file and its checksum file are renamed one after the other: read again
+          torn = e;
         }
       }
+    }
+    if (torn != null) {
+      throw torn;
     }
     return Optional.empty();
   }
 
-  /** True when {@code root} has a pointer file, whole or mid-switch. */
+  /** Before attempt {@code attempt} (from 0), waits that many milliseconds for a switch in progress to end. */
+  private static void pause(int attempt) {
+    if (attempt > 0) {
+      try {
+        Thread.sleep(attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted reading a pointer"));
+      }
+    }
+  }
+
+  /**
+   * True when {@code root} has a pointer file, whole or mid-switch; like {@link #read}, it looks again if step 3
+   * of a switch ran between its look at {@code current} and its look at {@code current.next}.
+   */
   static boolean exists(Path root, Configuration conf) {
     try {
       FileSystem fs = root.getFileSystem(conf);
-      return fs.isFile(new Path(root, CURRENT)) || fs.isFile(new Path(root, NEXT));
+      for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+        pause(attempt);
+        if (fs.isFile(new Path(root, CURRENT)) || fs.isFile(new Path(root, NEXT))) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look for " + new Path(root, CURRENT) + ": " + e.getMessage(), e);
     }

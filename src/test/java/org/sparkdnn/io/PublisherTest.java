@@ -179,6 +179,43 @@ class PublisherTest {
     assertTrue(e.getMessage().contains("expected \"run_id\" to be a run directory's name"), e.getMessage());
   }
 
+  /**
+   * A reader that resolves the publish root while switches run back to back always finds a published run: it
+   * looks again when a switch's last step (the rename of current.next to current) falls between its two looks.
+   */
+  @Test
+  void aReaderAlwaysFindsThePublishedRunDuringSwitches() throws Exception {
+    PublishedRuns.publish(publisher, 1, conf);
+    PublishedRuns.write(publisher, "a", 2, conf);
+    PublishedRuns.write(publisher, "b", 3, conf);
+    Path root = new Path(rootDir.toString());
+    String first = ModelLocation.resolve(root, conf).getName();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> switches = pool.submit(() -> {
+        int count = 0;
+        while (!stop.get()) {
+          CurrentPointer.switchTo(root, count % 2 == 0 ? "a" : "b", conf);
+          count++;
+        }
+        return count;
+      });
+      long end = System.nanoTime() + 3_000_000_000L;
+      int reads = 0;
+      while (System.nanoTime() < end) {
+        String run = ModelLocation.resolve(root, conf).getName();
+        assertTrue(run.equals("a") || run.equals("b") || run.equals(first), "resolved " + run);
+        reads++;
+      }
+      stop.set(true);
+      assertTrue(switches.get() > 100 && reads > 100, switches.get() + " switches, " + reads + " reads");
+    } finally {
+      stop.set(true);
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aSecondPublisherWaitsOrIsRefusedNamingTheHolder() throws Exception {
     PublishedRuns.publish(publisher, 1, conf);
