@@ -32,8 +32,9 @@ import org.apache.hadoop.fs.Path;
  *
  * A reader takes {@code current}, else {@code current.next} (present whenever {@code current} is not, from step
  * 2 to step 3), and looks again if both were missed because step 3 ran between its two looks, or if it read a file
- * whose checksum file (local and checksummed file systems keep one beside it, renamed separately) was mid-rename. A switch killed
- * between steps 2 and 3 is completed by the next publisher, under the lock, before it does anything else.
+ * whose checksum file (local and checksummed file systems keep one beside it, renamed separately) was mid-rename.
+ * A switch killed between steps 2 and 3 is completed by the next publisher, under the lock, before it does anything
+ * else.
  */
 final class CurrentPointer {
   /** The pointer's file name in the publish root. */

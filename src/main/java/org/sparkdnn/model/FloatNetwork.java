@@ -146,8 +146,8 @@ public final class FloatNetwork {
 
   /**
    * C += Bᵀ, in tiles of about {@value #TRANSPOSE_TILE} values (whole columns) of C: a tile of C stays in the
-   * core's L1 cache while the n rows of B that feed it stream through, instead of one pass over all of C per row of B (for the course's
-   * cat network, a 2 MB C swept 20 times per block: as long as the block's matrix products).
+   * core's L1 cache while the n rows of B that feed it stream through, instead of one pass over all of C per row
+   * of B (for the course's cat network, a 2 MB C swept 20 times per block).
    * Shapes: Bt (k, n), C (n, k).
    */
   private static void addTransposed(FloatMatrix Bt, Matrix C) {

@@ -6,7 +6,8 @@ import org.sparkdnn.linalg.Blas;
 
 /**
  * The one {@code local[2]} Spark context all tests share (UI off, bound to 127.0.0.1, quiet logs through
- * conf/log4j2.properties), with the settings a command's own context gets ({@link SparkContexts.Setting}). Created on first use; Spark's shutdown hook stops it when the test JVM exits.
+ * conf/log4j2.properties), with the settings a command's own context gets ({@link SparkContexts.Setting}).
+ * Created on first use; Spark's shutdown hook stops it when the test JVM exits.
  */
 public final class SharedSpark {
   private static JavaSparkContext context;
