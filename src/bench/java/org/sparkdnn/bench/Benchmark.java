@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.RDDInfo;
@@ -216,8 +215,9 @@ public final class Benchmark implements Callable<Integer> {
       System.err.println("Spark warm-up: " + sparkWarmUpIterations + " iterations");
       warm = SparkWarmUp.run(sc, partitions, sparkWarmUpIterations, seed);
       System.out.printf("Spark warm-up: %d iterations of 100,20,7,5,1 on %d samples in %.1f s; median %.1f ms per "
-          + "iteration over the first 100, %.1f ms over the last 100 (the JIT compiling Spark's per-job code)%n",
-          warm.iterations(), partitions * 2048, warm.seconds(), warm.firstMillis(), warm.lastMillis());
+          + "iteration over the first %d, %.1f ms over the last %d (the JIT compiling Spark's per-job code)%n",
+          warm.iterations(), partitions * 2048, warm.seconds(), warm.firstMillis(), warm.window(), warm.lastMillis(),
+          warm.window());
       for (Precision precision : precisions) {
         for (long m : ms) {
           for (LayerSizes shape : SHAPES) {
@@ -301,10 +301,7 @@ public final class Benchmark implements Callable<Integer> {
     long cached;
     try (LocalCompute compute = new LocalCompute(data, precision.product, threads)) {
       GradientSums local = compute.gradientSums(parameters);
-      DistributedBlocks blocks = DistributedBlocks.of(
-          sc.parallelize(IntStream.range(0, data.partitions()).boxed().toList(), data.partitions())
-              .mapPartitionsWithIndex((p, it) -> data.partition(p, precision.product).iterator(), true),
-          precision.product);
+      DistributedBlocks blocks = data.cache(sc, precision.product);
       try {
         SparkGradientSource source = new SparkGradientSource(sc, blocks, architecture);
         GradientSums distributed = source.gradientSums(parameters);
@@ -378,8 +375,9 @@ public final class Benchmark implements Callable<Integer> {
     Map<String, Object> sparkWarm = new LinkedHashMap<>();
     sparkWarm.put("iterations", warm.iterations());
     sparkWarm.put("seconds", warm.seconds());
-    sparkWarm.put("first_100_median_ms", orNull(warm.firstMillis()));
-    sparkWarm.put("last_100_median_ms", orNull(warm.lastMillis()));
+    sparkWarm.put("window", warm.window());
+    sparkWarm.put("first_window_median_ms", orNull(warm.firstMillis()));
+    sparkWarm.put("last_window_median_ms", orNull(warm.lastMillis()));
     json.put("spark_warmup", sparkWarm);
     json.put("iterations", iterations);
     json.put("min_seconds", minTime);

@@ -2,7 +2,6 @@ package org.sparkdnn.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -52,9 +51,7 @@ public final class SparkOverheadBench {
             SyntheticData.defaultBlockColumns(shape[0]), 1);
         Architecture arch = Architecture.withHidden(shape, Activation.RELU);
         Parameters parameters = Initializer.HE.initialize(arch, 1);
-        DistributedBlocks blocks = DistributedBlocks.of(
-            sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
-                .mapPartitionsWithIndex((p, it) -> data.partition(p).iterator(), true));
+        DistributedBlocks blocks = data.cache(sc, Precision.FLOAT64);
         JavaRDD<ColumnBlock> rdd = blocks.blocks();
         SparkGradientSource source = new SparkGradientSource(sc, blocks, arch);
         double compute;

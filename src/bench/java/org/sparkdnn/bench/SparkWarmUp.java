@@ -1,12 +1,12 @@
 package org.sparkdnn.bench;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkGradientSource;
 
@@ -23,22 +23,23 @@ final class SparkWarmUp {
   /** Iterations in each window whose median is reported, first and last. */
   private static final int WINDOW = 100;
 
-  /** What the warm-up ran: its iterations, their seconds, the median milliseconds of the first and last windows. */
-  record Result(int iterations, double seconds, double firstMillis, double lastMillis) {}
+  /**
+   * What the warm-up ran: its iterations, their seconds, the median milliseconds of the first and the last
+   * {@code window} iterations.
+   */
+  record Result(int iterations, double seconds, int window, double firstMillis, double lastMillis) {}
 
   private SparkWarmUp() {}
 
   static Result run(JavaSparkContext sc, int partitions, int iterations, long seed) throws Exception {
     if (iterations == 0) {
-      return new Result(0, 0, Double.NaN, Double.NaN);
+      return new Result(0, 0, 0, Double.NaN, Double.NaN);
     }
     SyntheticData data = new SyntheticData(LAYERS[0], (long) SAMPLES_PER_PARTITION * partitions, partitions,
         SyntheticData.defaultBlockColumns(LAYERS[0]), seed);
     Architecture architecture = Architecture.withHidden(LAYERS, Activation.RELU);
     Parameters parameters = Initializer.HE.initialize(architecture, seed);
-    DistributedBlocks blocks = DistributedBlocks.of(
-        sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
-            .mapPartitionsWithIndex((p, it) -> data.partition(p).iterator(), true));
+    DistributedBlocks blocks = data.cache(sc, Precision.FLOAT64);
     try {
       SparkGradientSource source = new SparkGradientSource(sc, blocks, architecture);
       double[] seconds = new double[iterations];
@@ -46,7 +47,7 @@ final class SparkWarmUp {
         seconds[i] = Timing.seconds(() -> source.gradientSums(parameters));
       }
       int window = Math.min(WINDOW, iterations);
-      return new Result(iterations, Arrays.stream(seconds).sum(),
+      return new Result(iterations, Arrays.stream(seconds).sum(), window,
           1e3 * Timing.median(Arrays.copyOfRange(seconds, 0, window)),
           1e3 * Timing.median(Arrays.copyOfRange(seconds, iterations - window, iterations)));
     } finally {

@@ -4,8 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Precision;
+import org.sparkdnn.spark.DistributedBlocks;
 
 /**
  * Seeded synthetic samples: features uniform in [-1, 1), label 1 where a random linear rule {@code w·x + b} is
@@ -23,6 +26,12 @@ record SyntheticData(int numFeatures, long numExamples, int partitions, int bloc
   /** Bytes of features, 8·n[0]·m. */
   long featureBytes() {
     return 8L * numFeatures * numExamples;
+  }
+
+  /** Every partition's blocks in {@code precision}, cached in Spark, each partition made where it is cached. */
+  DistributedBlocks cache(JavaSparkContext sc, Precision precision) {
+    return DistributedBlocks.of(sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
+        .mapPartitionsWithIndex((p, it) -> partition(p, precision).iterator(), true));
   }
 
   /** Partition p's blocks in {@code precision}: those of {@link #partition(int)}, rounded to float for float32. */

@@ -28,18 +28,7 @@ final class Timing {
    * so that short iterations get a steady median.
    */
   static double median(int warmUp, int minRuns, double minSeconds, Work work) throws Exception {
-    double warm = 0;
-    for (int i = 0; i < MAX_RUNS && (i < warmUp || warm < minSeconds / 3); i++) {
-      warm += seconds(work);
-    }
-    double[] runs = new double[MAX_RUNS];
-    int count = 0;
-    double total = 0;
-    while (count < MAX_RUNS && (count < minRuns || total < minSeconds)) {
-      runs[count] = seconds(work);
-      total += runs[count++];
-    }
-    return median(Arrays.copyOf(runs, count));
+    return medians(warmUp, minRuns, minSeconds, work)[0];
   }
 
   /**
