@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
-import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Initializer;
@@ -29,8 +28,7 @@ import org.sparkdnn.train.TrainingResult;
  * widened floats.
  */
 class Float32BlocksTest {
-  private static final Architecture ARCH =
-      Architecture.of(new int[] {2, 5, 3, 1}, List.of(Activation.TANH, Activation.LEAKY_RELU, Activation.SIGMOID));
+  private static final Architecture ARCH = PartitionInvarianceTest.ARCH;
   private static final GradientDescent DESCENT = new GradientDescent(0.5, 100);
   private static final ColumnBlock FLOWER = CsvData.readBlock(CsvData.FLOWER);
   private static TrainingResult float32;
@@ -59,22 +57,11 @@ class Float32BlocksTest {
   void sameParametersWith1And2And5PartitionsAndSeveralBlockSizes() {
     for (int partitions : new int[] {1, 2, 5}) {
       for (int blockColumns : new int[] {7, 4096}) {
-        CsvBlockReader reader =
-            new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("none"), 2, blockColumns);
-        DistributedBlocks data = DistributedBlocks.load(SharedSpark.context(), CsvData.FLOWER.toString(), reader,
-            partitions, blockColumns, Precision.FLOAT32);
-        try {
-          assertEquals(partitions, data.numPartitions());
-          assertEquals(400, data.numExamples());
-          assertTrue(data.blocks().collect().stream().allMatch(b -> b.precision() == Precision.FLOAT32));
-          TrainingResult result = DESCENT.run(new SparkGradientSource(SharedSpark.context(), data, ARCH),
-              Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
-          String where = partitions + " partitions, blocks of " + blockColumns;
-          assertClose(float32.parameters().values(), result.parameters().values(), 1e-5, where);
-          assertClose(float32.costs(), result.costs(), 1e-6, where + ", costs");
-        } finally {
-          data.unpersist();
-        }
+        TrainingResult result =
+            PartitionInvarianceTest.trainOnFlower(DESCENT, partitions, blockColumns, Precision.FLOAT32);
+        String where = partitions + " partitions, blocks of " + blockColumns;
+        assertClose(float32.parameters().values(), result.parameters().values(), 1e-5, where);
+        assertClose(float32.costs(), result.costs(), 1e-6, where + ", costs");
       }
     }
   }

@@ -12,6 +12,7 @@ import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Precision;
 import org.sparkdnn.testing.CsvData;
 import org.sparkdnn.testing.LocalGradientSource;
 import org.sparkdnn.train.GradientDescent;
@@ -19,7 +20,7 @@ import org.sparkdnn.train.TrainingResult;
 
 /** The same parameters after N iterations whatever the partitioning and block size (design.md §2). */
 class PartitionInvarianceTest {
-  private static final Architecture ARCH =
+  static final Architecture ARCH =
       Architecture.of(new int[] {2, 5, 3, 1}, List.of(Activation.TANH, Activation.LEAKY_RELU, Activation.SIGMOID));
   private static final GradientDescent DESCENT = new GradientDescent(0.5, 150);
   private static TrainingResult reference;
@@ -33,23 +34,34 @@ class PartitionInvarianceTest {
 
   @Test
   void sameParametersWith1And2And5PartitionsAndSeveralBlockSizes() {
-    CsvFormat format = CsvFormat.defaults();
     for (int partitions : new int[] {1, 2, 5}) {
       for (int blockColumns : new int[] {7, 64, 4096}) {
-        CsvBlockReader reader = new CsvBlockReader(format, FeatureScaling.parse("none"), 2, blockColumns);
-        DistributedBlocks data = DistributedBlocks.load(SharedSpark.context(), CsvData.FLOWER.toString(), reader,
-            partitions, blockColumns);
-        try {
-          assertEquals(partitions, data.numPartitions());
-          TrainingResult result = DESCENT.run(new SparkGradientSource(SharedSpark.context(), data, ARCH),
-              Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
-          String where = partitions + " partitions, blocks of " + blockColumns;
-          assertClose(reference.parameters().values(), result.parameters().values(), 1e-12, where);
-          assertClose(reference.costs(), result.costs(), 1e-12, where + ", costs");
-        } finally {
-          data.unpersist();
-        }
+        TrainingResult result = trainOnFlower(DESCENT, partitions, blockColumns, Precision.FLOAT64);
+        String where = partitions + " partitions, blocks of " + blockColumns;
+        assertClose(reference.parameters().values(), result.parameters().values(), 1e-12, where);
+        assertClose(reference.costs(), result.costs(), 1e-12, where + ", costs");
       }
+    }
+  }
+
+  /**
+   * {@code descent} on the flower ({@link #ARCH}, Xavier seed 3) through Spark, cached in {@code partitions}
+   * partitions of blocks of up to {@code blockColumns} samples in {@code precision}; checks the cut first.
+   */
+  static TrainingResult trainOnFlower(GradientDescent descent, int partitions, int blockColumns,
+      Precision precision) {
+    CsvBlockReader reader =
+        new CsvBlockReader(CsvFormat.defaults(), FeatureScaling.parse("none"), 2, blockColumns);
+    DistributedBlocks data = DistributedBlocks.load(SharedSpark.context(), CsvData.FLOWER.toString(), reader,
+        partitions, blockColumns, precision);
+    try {
+      assertEquals(partitions, data.numPartitions());
+      assertEquals(400, data.numExamples());
+      assertTrue(data.blocks().collect().stream().allMatch(b -> b.precision() == precision));
+      return descent.run(new SparkGradientSource(SharedSpark.context(), data, ARCH),
+          Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });
+    } finally {
+      data.unpersist();
     }
   }
 
