@@ -298,6 +298,7 @@ public final class Benchmark implements Callable<Integer> {
     Parameters parameters = Initializer.HE.initialize(architecture, seed);
     double computeSeconds;
     double sparkSeconds;
+    double emptyJobSeconds;
     long cached;
     try (LocalCompute compute = new LocalCompute(data, precision.product, threads)) {
       GradientSums local = compute.gradientSums(parameters);
@@ -309,11 +310,12 @@ public final class Benchmark implements Callable<Integer> {
           throw new IllegalStateException("Spark's cost sum " + distributed.costSum() + " differs from the local "
               + local.costSum() + ": not the same data");
         }
-        // in turns, so that the overhead (their difference) holds no drift of the machine between the two
+        // in turns, so that the overhead (their difference) and Spark's floor hold no drift of the machine
         double[] medians = Timing.medians(warmUp, iterations, minTime, () -> compute.gradientSums(parameters),
-            () -> source.gradientSums(parameters));
+            () -> source.gradientSums(parameters), () -> EmptyJob.run(blocks));
         computeSeconds = medians[0];
         sparkSeconds = medians[1];
+        emptyJobSeconds = medians[2];
         cached = cachedBytes(sc, blocks.blocks().id());
       } finally {
         blocks.unpersist();
@@ -331,7 +333,7 @@ public final class Benchmark implements Callable<Integer> {
     } else {
       mllibNote = "skipped: " + mllibNote;
     }
-    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, mllibSeconds, mllibNote, cached, null);
+    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, emptyJobSeconds, mllibSeconds, mllibNote, cached, null);
   }
 
   /** Why MLlib cannot run {@code shape} at m within the budget and Spark's storage memory, or null if it can. */

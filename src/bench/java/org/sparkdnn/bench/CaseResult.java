@@ -1,15 +1,17 @@
 package org.sparkdnn.bench;
 
 /**
- * One layer shape at one m and precision: seconds per iteration of our compute alone and through Spark, MLlib's
- * seconds per iteration (NaN when not run, with the reason in {@code mllibNote}), the cached bytes of our blocks,
- * and why the whole case was skipped (null when it ran).
+ * One layer shape at one m and precision: seconds per iteration of our compute alone and through Spark, seconds of
+ * an empty job over the same cached blocks (Spark's floor, {@link EmptyJob}), MLlib's seconds per iteration (NaN
+ * when not run, with the reason in {@code mllibNote}), the cached bytes of our blocks, and why the whole case was
+ * skipped (null when it ran).
  */
 record CaseResult(LayerSizes layers, long numExamples, Precision precision, double computeSeconds,
-    double sparkSeconds, double mllibSeconds, String mllibNote, long cachedBytes, String skipped) {
+    double sparkSeconds, double emptyJobSeconds, double mllibSeconds, String mllibNote, long cachedBytes,
+    String skipped) {
 
   static CaseResult skipped(LayerSizes layers, long m, Precision precision, String reason) {
-    return new CaseResult(layers, m, precision, Double.NaN, Double.NaN, Double.NaN, reason, 0, reason);
+    return new CaseResult(layers, m, precision, Double.NaN, Double.NaN, Double.NaN, Double.NaN, reason, 0, reason);
   }
 
   boolean ran() {

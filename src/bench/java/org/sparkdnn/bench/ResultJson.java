@@ -104,6 +104,7 @@ final class ResultJson {
     c.put("compute_seconds", r.computeSeconds());
     c.put("spark_seconds", r.sparkSeconds());
     c.put("spark_overhead_seconds", r.sparkOverheadSeconds());
+    c.put("spark_empty_job_seconds", r.emptyJobSeconds());
     c.put("spark_nanos_per_sample", r.sparkNanosPerSample());
     c.put("compute_gflops", r.computeGflops());
     c.put("compute_percent_of_peak", 100 * r.computeGflops() / peaks.of(r.precision()));

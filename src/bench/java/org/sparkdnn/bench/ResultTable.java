@@ -8,19 +8,20 @@ final class ResultTable {
 
   static String cases(List<CaseResult> results, Peaks peaks, int threads) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%-17s %7s %8s %-7s %9s %9s %8s %8s %8s %6s %6s %9s %8s %9s %6s%n", "layers", "params",
-        "m", "prec", "compute", "Spark", "overhd", "ns/smpl", "GFLOP/s", "%peak", "e2e%", "MLlib", "MLlib/us",
-        "cached MB", "/bnm"));
+    out.append(String.format("%-17s %7s %8s %-7s %9s %9s %8s %7s %8s %8s %6s %6s %9s %8s %9s %6s%n", "layers",
+        "params", "m", "prec", "compute", "Spark", "overhd", "floor", "ns/smpl", "GFLOP/s", "%peak", "e2e%", "MLlib",
+        "MLlib/us", "cached MB", "/bnm"));
     for (CaseResult r : results) {
       if (!r.ran()) {
         out.append(String.format("%-17s %7d %8d %-7s skipped: %s%n", r.layers(), r.layers().parameterCount(),
             r.numExamples(), r.precision().label(), r.skipped()));
         continue;
       }
-      out.append(String.format("%-17s %7d %8d %-7s %7.1fms %7.1fms %6.1fms %8.1f %8.2f %5.1f%% %5.1f%% %9s %8s %9.1f "
-              + "%6.3f%n",
+      out.append(String.format("%-17s %7d %8d %-7s %7.1fms %7.1fms %6.1fms %5.1fms %8.1f %8.2f %5.1f%% %5.1f%% %9s %8s "
+              + "%9.1f %6.3f%n",
           r.layers(), r.layers().parameterCount(), r.numExamples(), r.precision().label(), 1e3 * r.computeSeconds(),
-          1e3 * r.sparkSeconds(), 1e3 * r.sparkOverheadSeconds(), r.sparkNanosPerSample(), r.computeGflops(),
+          1e3 * r.sparkSeconds(), 1e3 * r.sparkOverheadSeconds(), 1e3 * r.emptyJobSeconds(), r.sparkNanosPerSample(),
+          r.computeGflops(),
           100 * r.computeGflops() / peaks.of(r.precision()), 100 * r.sparkGflops() / peaks.of(r.precision()),
           r.hasMllib() ? String.format("%.1fms", 1e3 * r.mllibSeconds()) : "-",
           r.hasMllib() ? String.format("%.1f×", r.mllibRatio()) : "-",
@@ -34,6 +35,7 @@ final class ResultTable {
     }
     out.append(String.format("compute = Network.accumulateGradients in %d threads without Spark; Spark = "
         + "SparkGradientSource.gradientSums (one iteration's gradient sums through Spark); overhd = Spark − compute; "
+        + "floor = an empty job over the same cached blocks (Spark's own cost of a job, timed in turns with both); "
         + "ns/smpl = Spark time per iteration / m (flat when linear in m); GFLOP/s of compute, counting the gradient "
         + "pass's matrix products exactly (forward 2·m·Σn[l]n[l-1], backward dW 2·m·Σn[l]n[l-1] and dA[l-1] for "
         + "l ≥ 2); %%peak and e2e%% = compute and Spark GFLOP/s as %% of the %d-thread GEMM peak of the case's "
@@ -64,7 +66,8 @@ final class ResultTable {
     }
     if (cat.ran()) {
       out.append(String.format("  ours %s m=%d (the course's m): %.1f ms per iteration through Spark (compute %.1f "
-          + "ms)", cat.layers(), cat.numExamples(), 1e3 * cat.sparkSeconds(), 1e3 * cat.computeSeconds()));
+          + "ms; an empty job over the same blocks %.1f ms)", cat.layers(), cat.numExamples(), 1e3 * cat.sparkSeconds(),
+          1e3 * cat.computeSeconds(), 1e3 * cat.emptyJobSeconds()));
       if (numpy != null && numpy.course() != null) {
         out.append(String.format("; numpy's course loop %.1f ms: numpy / ours %.2f×",
             1e3 * numpy.course().secondsPerIteration(), numpy.course().secondsPerIteration() / cat.sparkSeconds()));

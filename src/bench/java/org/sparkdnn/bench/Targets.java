@@ -3,6 +3,7 @@ package org.sparkdnn.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -109,7 +110,8 @@ final class Targets {
             .min(Comparator.comparingLong(CaseResult::numExamples)).ifPresent(smallest::add));
     return smallest.stream().max(Comparator.comparingDouble(CaseResult::sparkOverheadSeconds))
         .map(c -> new Target(name, 1e3 * c.sparkOverheadSeconds(), " ms", false, OVERHEAD_MS,
-            "largest: " + c.layers() + " m=" + c.numExamples()))
+            String.format(Locale.ROOT, "largest: %s m=%d; Spark's floor there, an empty job over the same "
+                + "blocks: %.1f ms", c.layers(), c.numExamples(), 1e3 * c.emptyJobSeconds())))
         .orElse(Target.notMeasured(name, " ms", false, OVERHEAD_MS, "no such case ran"));
   }
 
