@@ -13,6 +13,7 @@ import org.sparkdnn.io.OutputDirectory;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.spark.Broadcasts;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.spark.SparkErrors;
@@ -79,7 +80,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         target.commit();
       } finally {
-        shared.destroy();
+        Broadcasts.destroy(shared);
         blocks.unpersist();
       }
       System.out.println("Predictions for " + blocks.numExamples() + " rows written to " + target.path());

@@ -270,6 +270,6 @@ public final class DistributedBlocks {
   /** Releases the cached blocks (and, for an HDF5 file, the driver's copy they were cut from). */
   public void unpersist() {
     blocks.unpersist(false);
-    sources.forEach(Broadcast::destroy);
+    sources.forEach(Broadcasts::destroy);
   }
 }

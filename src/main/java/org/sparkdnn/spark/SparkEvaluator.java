@@ -63,7 +63,7 @@ public final class SparkEvaluator {
       }
       return all;
     } finally {
-      shared.destroy();
+      Broadcasts.destroy(shared);
     }
   }
 
@@ -111,7 +111,7 @@ public final class SparkEvaluator {
       return new BinaryMetrics(counts, auc.auc());
     } finally {
       scored.unpersist(false);
-      shared.destroy();
+      Broadcasts.destroy(shared);
     }
   }
 
@@ -134,7 +134,7 @@ public final class SparkEvaluator {
       }
       return sum;
     } finally {
-      shared.destroy();
+      Broadcasts.destroy(shared);
     }
   }
 

@@ -98,7 +98,7 @@ public final class SparkGradientSource implements GradientSource {
 
     void destroy() {
       if (broadcast != null) {
-        broadcast.destroy();
+        Broadcasts.destroy(broadcast);
       }
     }
   }

@@ -50,7 +50,8 @@ class SparkGradientSourceTest {
     }
   }
 
-  private static ColumnBlock block(int n, int m, long seed) {
+  /** m seeded samples of n features uniform in [-1, 1) with random 0/1 labels. */
+  static ColumnBlock block(int n, int m, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] x = new double[n * m];
     for (int i = 0; i < x.length; i++) {
