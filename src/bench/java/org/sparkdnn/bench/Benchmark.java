@@ -333,7 +333,8 @@ public final class Benchmark implements Callable<Integer> {
     } else {
       mllibNote = "skipped: " + mllibNote;
     }
-    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, emptyJobSeconds, mllibSeconds, mllibNote, cached, null);
+    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, emptyJobSeconds, mllibSeconds, mllibNote,
+        cached, null);
   }
 
   /** Why MLlib cannot run {@code shape} at m within the budget and Spark's storage memory, or null if it can. */
