@@ -56,9 +56,10 @@ public final class SparkGradientSource implements GradientSource {
       GradientSums sums;
       if (data.numPartitions() <= DRIVER_MERGE_MAX_PARTITIONS) {
         GradientSums[] parts = (GradientSums[]) sc.sc().runJob(data.blocks().rdd(), partitionSums, SUMS);
-        sums = GradientSums.empty();
-        for (GradientSums part : parts) {
-          sums.merge(part);
+        // the parts are the driver's own deserialized copies: the first becomes the total, with no copy of its array
+        sums = parts.length == 0 ? GradientSums.empty() : parts[0];
+        for (int p = 1; p < parts.length; p++) {
+          sums.merge(parts[p]);
         }
       } else {
         sums = data.blocks().rdd().mapPartitions(
