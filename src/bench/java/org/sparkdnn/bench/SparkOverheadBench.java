@@ -24,8 +24,8 @@ import org.sparkdnn.spark.SparkGradientSource;
  * Spark's cost per gradient iteration for small models, by way of combining the partitions' sums: the median
  * milliseconds of {@link SparkGradientSource} (one {@code runJob}, sums added on the driver), of
  * {@code aggregate} and of {@code treeAggregate} (depth 2) over the same cached blocks and broadcast, beside the
- * compute alone ({@link LocalCompute}), an empty job over the cached RDD (Spark's floor), and {@code aggregate}
- * with the parameters in the task closure rather than a broadcast of their own.
+ * compute alone ({@link LocalCompute}), an empty job over the cached RDD (Spark's floor, {@link EmptyJob}), and
+ * {@code aggregate} with the parameters in the task closure rather than a broadcast of their own.
  * The ways run round robin, so drift and warm-up fall on all alike.
  * Arguments: master (default {@code local[2]}), partitions (2), m (2000), timed iterations (41).
  */
@@ -60,7 +60,7 @@ public final class SparkOverheadBench {
         }
         // round robin, so that warm-up, garbage collection and load drift fall on every way alike
         Timing.Work[] ways = {
-            () -> rdd.foreachPartition(it -> { }),
+            () -> EmptyJob.run(blocks),
             () -> source.gradientSums(parameters),
             () -> combined(sc, rdd, parameters, false),
             () -> combined(sc, rdd, parameters, true),

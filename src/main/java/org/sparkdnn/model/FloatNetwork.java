@@ -165,5 +165,4 @@ public final class FloatNetwork {
       }
     }
   }
-
 }

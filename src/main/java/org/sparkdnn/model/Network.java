@@ -160,7 +160,6 @@ public final class Network {
     }
   }
 
-
   private static void checkInput(Architecture arch, Matrix X) {
     if (X.rows() != arch.inputSize()) {
       throw new IllegalArgumentException("input X must have n[0] = " + arch.inputSize()
