@@ -63,8 +63,8 @@ public final class SparkOverheadBench {
             () -> source.gradientSums(parameters),
             () -> combined(sc, rdd, parameters, false),
             () -> combined(sc, rdd, parameters, true),
-            () -> rdd.aggregate(GradientSums.empty(arch), new AddBlockShipped(arch, new PackedDoubles(parameters.values())),
-                new Merge())};
+            () -> rdd.aggregate(GradientSums.empty(arch),
+                new AddBlockShipped(arch, new PackedDoubles(parameters.values())), new Merge())};
         double[][] seconds = new double[ways.length][iterations];
         for (int round = -5; round < iterations; round++) {
           for (int w = 0; w < ways.length; w++) {

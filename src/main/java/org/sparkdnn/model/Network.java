@@ -35,7 +35,7 @@ public final class Network {
     Kernels<M> k = ws.kernels();
     for (int l = 1; l <= arch.numLayers(); l++) {
       M Zt = ws.Zt(l, m);
-      // Zᵀ[l] = A[l-1]ᵀ·W[l]ᵀ: (m_b, n[l-1])·(n[l-1], n[l]); A[0] = X is stored (n[0], m_b), Aᵀ[l-1] (m_b, n[l-1])
+      // Zᵀ[l] = A[l-1]ᵀ·W[l]ᵀ: (m_b, n[l-1])·(n[l-1], n[l]); Aᵀ[l-1] is stored (m_b, n[l-1]), but X (n[0], m_b)
       k.product(l == 1 ? X : ws.At(l - 1, m), l == 1, parameters.W(l), true, Zt);
       k.addBias(parameters.b(l), Zt);
       arch.activation(l).forward(Zt, ws.At(l, m));
@@ -54,6 +54,9 @@ public final class Network {
     Architecture arch = parameters.architecture();
     int m = X.cols();
     Kernels<M> k = ws.kernels();
+    if (!out.architecture().equals(arch)) {
+      throw new IllegalArgumentException("gradient sums of " + out.architecture() + " for parameters of " + arch);
+    }
     int L = arch.numLayers();
     // dZ[L] = A[L] − Y: (m_b, 1), as n[L] = 1
     M dZt = ws.gradientT(L, m);

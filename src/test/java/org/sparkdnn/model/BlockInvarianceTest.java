@@ -111,7 +111,8 @@ class BlockInvarianceTest {
     Fixture f = new Fixture();
     Workspace<Matrix> small = Workspace.float64(f.p.architecture(), 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Network.accumulateGradients(f.p, f.block(0, 4), f.labels, 0, small, GradientSums.empty(f.p.architecture())));
+        () -> Network.accumulateGradients(f.p, f.block(0, 4), f.labels, 0, small,
+            GradientSums.empty(f.p.architecture())));
     assertContains(e.getMessage(), "3 columns");
     assertContains(e.getMessage(), "block of 4");
   }
