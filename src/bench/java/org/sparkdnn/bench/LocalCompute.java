@@ -33,7 +33,7 @@ final class LocalCompute implements AutoCloseable {
     List<Future<GradientSums>> parts = new ArrayList<>();
     for (List<ColumnBlock> blocks : partitions) {
       parts.add(pool.submit(() -> {
-        GradientSums sums = GradientSums.empty();
+        GradientSums sums = GradientSums.empty(parameters.architecture());
         BlockPasses passes = new BlockPasses(parameters);
         for (ColumnBlock block : blocks) {
           passes.accumulateGradients(block, sums);
@@ -41,7 +41,7 @@ final class LocalCompute implements AutoCloseable {
         return sums;
       }));
     }
-    GradientSums total = GradientSums.empty();
+    GradientSums total = GradientSums.empty(parameters.architecture());
     for (Future<GradientSums> part : parts) {
       total.merge(part.get());
     }

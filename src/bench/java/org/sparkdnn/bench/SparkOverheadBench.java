@@ -12,11 +12,10 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Initializer;
-import org.sparkdnn.model.Network;
 import org.sparkdnn.model.PackedDoubles;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.model.Precision;
-import org.sparkdnn.model.Workspace;
+import org.sparkdnn.spark.BlockPasses;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkGradientSource;
 
@@ -64,8 +63,8 @@ public final class SparkOverheadBench {
             () -> source.gradientSums(parameters),
             () -> combined(sc, rdd, parameters, false),
             () -> combined(sc, rdd, parameters, true),
-            () -> rdd.aggregate(GradientSums.empty(), new AddBlockShipped(arch, new PackedDoubles(parameters.values())),
-                new Merge())};
+            () -> rdd.aggregate(GradientSums.empty(arch),
+                new AddBlockShipped(arch, new PackedDoubles(parameters.values())), new Merge())};
         double[][] seconds = new double[ways.length][iterations];
         for (int round = -5; round < iterations; round++) {
           for (int w = 0; w < ways.length; w++) {
@@ -97,8 +96,8 @@ public final class SparkOverheadBench {
     try {
       AddBlock add = new AddBlock(parameters.architecture(), shared);
       Merge merge = new Merge();
-      return tree ? rdd.treeAggregate(GradientSums.empty(), add, merge, 2)
-          : rdd.aggregate(GradientSums.empty(), add, merge);
+      return tree ? rdd.treeAggregate(GradientSums.empty(parameters.architecture()), add, merge, 2)
+          : rdd.aggregate(GradientSums.empty(parameters.architecture()), add, merge);
     } finally {
       shared.destroy();
     }
@@ -118,8 +117,7 @@ public final class SparkOverheadBench {
     @Override
     public GradientSums call(GradientSums sums, ColumnBlock block) {
       Parameters p = new Parameters(architecture, parameters.value().values());
-      Workspace ws = Workspace.reusable(architecture, block.numColumns());
-      Network.accumulateGradients(p, block.X(), block.labels(), 0, ws, sums);
+      new BlockPasses(p).accumulateGradients(block, sums);
       return sums;
     }
   }
@@ -138,8 +136,7 @@ public final class SparkOverheadBench {
     @Override
     public GradientSums call(GradientSums sums, ColumnBlock block) {
       Parameters p = new Parameters(architecture, parameters.values());
-      Workspace ws = Workspace.reusable(architecture, block.numColumns());
-      Network.accumulateGradients(p, block.X(), block.labels(), 0, ws, sums);
+      new BlockPasses(p).accumulateGradients(block, sums);
       return sums;
     }
   }

@@ -7,13 +7,9 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.io.OutputDirectory;
 import org.sparkdnn.io.SavedModel;
-import org.sparkdnn.model.Architecture;
-import org.sparkdnn.model.Parameters;
-import org.sparkdnn.spark.Broadcasts;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.spark.SparkErrors;
@@ -61,26 +57,25 @@ final class PredictCommand implements Callable<Integer> {
             OutputDirectory.prepare(new Path(output), overwrite, session.context().hadoopConfiguration())) {
       JavaSparkContext sc = session.context();
       SavedModel saved = model.read(sc);
-      Architecture arch = saved.architecture();
       DistributedBlocks blocks = ModelOptions.load(sc, saved, input, format, data);
-      Broadcast<double[]> shared = sc.broadcast(saved.parameters().values());
       try {
-        JavaRDD<String> predictions = blocks.blocks().flatMap(block -> {
-          double[] p = SparkEvaluator.probabilities(new Parameters(arch, shared.value()), block);
-          List<String> lines = new ArrayList<>(p.length);
-          for (double probability : p) {
-            lines.add(probability + "," + (probability > threshold ? 1 : 0));
+        SparkEvaluator.withProbabilities(sc, blocks, saved.parameters(), probabilities -> {
+          JavaRDD<String> predictions = probabilities.flatMap(p -> {
+            List<String> lines = new ArrayList<>(p.length);
+            for (double probability : p) {
+              lines.add(probability + "," + (probability > threshold ? 1 : 0));
+            }
+            return lines.iterator();
+          });
+          try {
+            SparkErrors.unwrap(() -> predictions.saveAsTextFile(target.staging().toString()));
+          } catch (UncheckedIOException e) {
+            throw target.writeFailure(e);
           }
-          return lines.iterator();
+          return null;
         });
-        try {
-          SparkErrors.unwrap(() -> predictions.saveAsTextFile(target.staging().toString()));
-        } catch (UncheckedIOException e) {
-          throw target.writeFailure(e);
-        }
         target.commit();
       } finally {
-        Broadcasts.destroy(shared);
         blocks.unpersist();
       }
       System.out.println("Predictions for " + blocks.numExamples() + " rows written to " + target.path());

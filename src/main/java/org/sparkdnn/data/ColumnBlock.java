@@ -2,6 +2,7 @@ package org.sparkdnn.data;
 
 import java.io.Serializable;
 import java.util.List;
+import org.sparkdnn.linalg.DenseMatrix;
 import org.sparkdnn.linalg.FloatMatrix;
 import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.model.Precision;
@@ -78,10 +79,9 @@ public final class ColumnBlock implements Serializable {
     return Matrix.wrap(numFeatures, numColumns, features, 0);
   }
 
-  /** X_b: (n[0], m_b), a view of the float32 feature array; fails on a float64 block. */
-  public FloatMatrix floatX() {
-    requirePrecision(Precision.FLOAT32);
-    return FloatMatrix.wrap(numFeatures, numColumns, floatFeatures, 0);
+  /** X_b: (n[0], m_b), a view of the features in the block's precision (a {@link Matrix} or a {@link FloatMatrix}). */
+  public DenseMatrix<?> features() {
+    return features != null ? X() : FloatMatrix.wrap(numFeatures, numColumns, floatFeatures, 0);
   }
 
   /** Feature value i of the column-major (n[0], m_b) X_b, widened to double if the block is float32. */

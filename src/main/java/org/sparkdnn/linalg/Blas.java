@@ -3,7 +3,8 @@ package org.sparkdnn.linalg;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
- * The BLAS calls spark-dnn makes, over {@link Matrix} views, with shapes checked before the native call.
+ * The BLAS calls spark-dnn makes, over {@link Matrix} and {@link FloatMatrix} views, with shapes checked before the
+ * native call.
  *
  * <p>Backed by {@code dev.ludovic.netlib}'s {@link BLAS#getInstance()}: native BLAS (OpenBLAS, through
  * {@code libblas.so.3}) where it loads, otherwise the Java implementation (vectorised when
@@ -20,68 +21,76 @@ public final class Blas {
   }
 
   /**
-   * {@code C := alpha · op(A) · op(B) + beta · C} (DGEMM), where {@code op(X)} is {@code X} or {@code Xᵀ}.
+   * {@code C := alpha · op(A) · op(B) + beta · C}, where {@code op(X)} is {@code X} or {@code Xᵀ}: DGEMM on
+   * {@link Matrix} views, SGEMM on {@link FloatMatrix} views (alpha and beta rounded to float).
    *
-   * <p>Shapes: {@code op(A)} is (m, k), {@code op(B)} is (k, n), {@code C} is (m, n); a mismatch throws
-   * {@link IllegalArgumentException} naming the expected and the found shapes. With {@code beta = 0},
-   * {@code C} need not be initialised. A product with k = 0 scales C by beta.
+   * <p>Shapes: {@code op(A)} is (m, k), {@code op(B)} is (k, n), {@code C} is (m, n); a mismatch, or views of two
+   * precisions, throws {@link IllegalArgumentException} naming the expected and the found shapes. With
+   * {@code beta = 0}, {@code C} need not be initialised. A product with k = 0 scales C by beta.
    */
-  public static void gemm(double alpha, Matrix a, boolean transA, Matrix b, boolean transB,
-      double beta, Matrix c) {
-    int m = transA ? a.cols() : a.rows();
-    int k = transA ? a.rows() : a.cols();
-    int n = transB ? b.rows() : b.cols();
-    checkShapes(m, k, transB ? b.cols() : b.rows(), n, c.rows(), c.cols(), c.shape());
-    if (m == 0 || n == 0) {
-      return;
+  public static void gemm(double alpha, DenseMatrix<?> a, boolean transA, DenseMatrix<?> b, boolean transB,
+      double beta, DenseMatrix<?> c) {
+    int k = innerDimension(a, transA, b, transB, c);
+    boolean single = c instanceof FloatMatrix;
+    if (single != a instanceof FloatMatrix || single != b instanceof FloatMatrix) {
+      throw new IllegalArgumentException("gemm: A, B and C must have one precision, found " + a + ", " + b
+          + " and " + c);
     }
     if (k == 0) {
-      // netlib's argument checks reject k = 0 (they index element -1 of A), so scale C here: C := beta·C.
-      double[] data = c.data();
-      for (int p = c.offset(), end = c.offset() + c.size(); p < end; p++) {
-        data[p] = beta == 0.0 ? 0.0 : beta * data[p];
-      }
-      return;
+      scale(beta, c);
+    } else if (k > 0 && single) {
+      BLAS_INSTANCE.sgemm(op(transA), op(transB), c.rows(), c.cols(), k, (float) alpha, (float[]) a.data(),
+          a.offset(), lead(a), (float[]) b.data(), b.offset(), lead(b), (float) beta, (float[]) c.data(), c.offset(),
+          lead(c));
+    } else if (k > 0) {
+      BLAS_INSTANCE.dgemm(op(transA), op(transB), c.rows(), c.cols(), k, alpha, (double[]) a.data(), a.offset(),
+          lead(a), (double[]) b.data(), b.offset(), lead(b), beta, (double[]) c.data(), c.offset(), lead(c));
     }
-    BLAS_INSTANCE.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha,
-        a.data(), a.offset(), Math.max(1, a.rows()), b.data(), b.offset(), Math.max(1, b.rows()),
-        beta, c.data(), c.offset(), Math.max(1, c.rows()));
+  }
+
+  /** {@code C := beta·C} (0 where beta is 0, even over NaN), for k = 0, which netlib's argument checks reject. */
+  private static void scale(double beta, DenseMatrix<?> c) {
+    int from = c.offset();
+    int to = from + c.size();
+    if (c.data() instanceof float[] z) {
+      float betaF = (float) beta;
+      for (int p = from; p < to; p++) {
+        z[p] = betaF == 0.0f ? 0.0f : betaF * z[p];
+      }
+    } else if (c.data() instanceof double[] z) {
+      for (int p = from; p < to; p++) {
+        z[p] = beta == 0.0 ? 0.0 : beta * z[p];
+      }
+    }
   }
 
   /**
-   * {@code C := alpha · op(A) · op(B) + beta · C} in single precision (SGEMM), with the same shape contract as
-   * the double {@link #gemm(double, Matrix, boolean, Matrix, boolean, double, Matrix)}.
+   * The inner dimension k of {@code op(A)·op(B)} after checking that op(A) (m, k), op(B) (k, n) and C (m, n) fit;
+   * -1 when C is empty (nothing to do).
    */
-  public static void gemm(float alpha, FloatMatrix a, boolean transA, FloatMatrix b, boolean transB,
-      float beta, FloatMatrix c) {
+  private static int innerDimension(DenseMatrix<?> a, boolean transA, DenseMatrix<?> b, boolean transB,
+      DenseMatrix<?> c) {
     int m = transA ? a.cols() : a.rows();
     int k = transA ? a.rows() : a.cols();
+    int kB = transB ? b.cols() : b.rows();
     int n = transB ? b.rows() : b.cols();
-    checkShapes(m, k, transB ? b.cols() : b.rows(), n, c.rows(), c.cols(), c.shape());
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0) {
-      float[] data = c.data();
-      for (int p = c.offset(), end = c.offset() + c.size(); p < end; p++) {
-        data[p] = beta == 0.0f ? 0.0f : beta * data[p];
-      }
-      return;
-    }
-    BLAS_INSTANCE.sgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha,
-        a.data(), a.offset(), Math.max(1, a.rows()), b.data(), b.offset(), Math.max(1, b.rows()),
-        beta, c.data(), c.offset(), Math.max(1, c.rows()));
-  }
-
-  /** Fails unless op(A) (m, k), op(B) (kB, n) and C (cRows, cCols) fit {@code C = op(A)·op(B)}. */
-  private static void checkShapes(int m, int k, int kB, int n, int cRows, int cCols, String cShape) {
     if (k != kB) {
       throw new IllegalArgumentException("gemm: op(A) is (" + m + ", " + k + ") so op(B) must have "
           + k + " rows, found op(B) of (" + kB + ", " + n + ")");
     }
-    if (cRows != m || cCols != n) {
+    if (c.rows() != m || c.cols() != n) {
       throw new IllegalArgumentException(
-          "gemm: C must be (" + m + ", " + n + ") for op(A)·op(B), found " + cShape);
+          "gemm: C must be (" + m + ", " + n + ") for op(A)·op(B), found " + c.shape());
     }
+    return m == 0 || n == 0 ? -1 : k;
+  }
+
+  private static String op(boolean transposed) {
+    return transposed ? "T" : "N";
+  }
+
+  /** The leading dimension of a column-major view: its rows, at least 1 as netlib requires. */
+  private static int lead(DenseMatrix<?> x) {
+    return Math.max(1, x.rows());
   }
 }

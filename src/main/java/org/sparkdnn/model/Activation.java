@@ -3,6 +3,7 @@ package org.sparkdnn.model;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.sparkdnn.linalg.DenseMatrix;
 
 /**
  * Element-wise activation functions {@code A = g(Z)} and their derivatives {@code g'(Z)} (course week 3).
@@ -11,13 +12,129 @@ import java.util.stream.Collectors;
  */
 public enum Activation {
   /** {@code σ(z) = 1 / (1 + e^(−z))}; {@code σ'(z) = σ(z)(1 − σ(z))}. */
-  SIGMOID("sigmoid"),
+  SIGMOID("sigmoid") {
+    @Override
+    public void forward(double[] z, double[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+      }
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+      }
+    }
+
+    @Override
+    public void backward(double[] z, double[] a, double[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        d[i] *= a[i] * (1.0 - a[i]);
+      }
+    }
+
+    @Override
+    public void backward(float[] z, float[] a, float[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        d[i] *= a[i] * (1.0f - a[i]);
+      }
+    }
+  },
   /** {@code tanh(z)}; {@code tanh'(z) = 1 − tanh²(z)}. */
-  TANH("tanh"),
+  TANH("tanh") {
+    @Override
+    public void forward(double[] z, double[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = Math.tanh(z[i]);
+      }
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = (float) Math.tanh(z[i]);
+      }
+    }
+
+    @Override
+    public void backward(double[] z, double[] a, double[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        d[i] *= 1.0 - a[i] * a[i];
+      }
+    }
+
+    @Override
+    public void backward(float[] z, float[] a, float[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        d[i] *= 1.0f - a[i] * a[i];
+      }
+    }
+  },
   /** {@code max(0, z)}; derivative 1 if {@code z > 0}, else 0. */
-  RELU("relu"),
+  RELU("relu") {
+    @Override
+    public void forward(double[] z, double[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = Math.max(z[i], 0.0);
+      }
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = Math.max(z[i], 0.0f);
+      }
+    }
+
+    @Override
+    public void backward(double[] z, double[] a, double[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        d[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[i]) & positiveMask(z[i]));
+      }
+    }
+
+    @Override
+    public void backward(float[] z, float[] a, float[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        d[i] = Float.intBitsToFloat(Float.floatToRawIntBits(d[i]) & positiveMask(z[i]));
+      }
+    }
+  },
   /** {@code max(0.01·z, z)}; derivative 1 if {@code z > 0}, else 0.01. */
-  LEAKY_RELU("leaky_relu");
+  LEAKY_RELU("leaky_relu") {
+    @Override
+    public void forward(double[] z, double[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = Math.max(z[i], LEAKY_SLOPE * z[i]);
+      }
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        a[i] = Math.max(z[i], (float) LEAKY_SLOPE * z[i]);
+      }
+    }
+
+    @Override
+    public void backward(double[] z, double[] a, double[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        long positive = positiveMask(z[i]);
+        d[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[i]) & positive
+            | Double.doubleToRawLongBits(LEAKY_SLOPE * d[i]) & ~positive);
+      }
+    }
+
+    @Override
+    public void backward(float[] z, float[] a, float[] d, int offset, int count) {
+      for (int i = offset, end = offset + count; i < end; i++) {
+        int positive = positiveMask(z[i]);
+        d[i] = Float.intBitsToFloat(Float.floatToRawIntBits(d[i]) & positive
+            | Float.floatToRawIntBits((float) LEAKY_SLOPE * d[i]) & ~positive);
+      }
+    }
+  };
 
   /** Slope of leaky ReLU for negative inputs. */
   public static final double LEAKY_SLOPE = 0.01;
@@ -34,139 +151,59 @@ public enum Activation {
   }
 
   /**
-   * {@code A = g(Z)} over {@code count} elements from {@code offset}. One loop per function, chosen once per
-   * call, so the element loop has no dispatch and the JIT can unroll and vectorise it.
-   * Shapes: z, a hold the same (n[l], m_b) block, in either layout.
+   * {@code A = g(Z)} on views of either precision, with the same offsets.
+   * Shapes: Z, A (m_b, n[l]).
    */
-  public void forward(double[] z, double[] a, int offset, int count) {
-    int end = offset + count;
-    switch (this) {
-      case SIGMOID -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
-        }
-      }
-      case TANH -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = Math.tanh(z[i]);
-        }
-      }
-      case RELU -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = Math.max(z[i], 0.0);
-        }
-      }
-      case LEAKY_RELU -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = Math.max(z[i], LEAKY_SLOPE * z[i]);
-        }
-      }
+  public void forward(DenseMatrix<?> Z, DenseMatrix<?> A) {
+    if (Z.data() instanceof float[] z) {
+      forward(z, (float[]) A.data(), Z.offset(), Z.size());
+    } else {
+      forward((double[]) Z.data(), (double[]) A.data(), Z.offset(), Z.size());
     }
   }
+
+  /**
+   * {@code dZ = dA ∘ g'(Z)} in place in {@code d}, on views of either precision, with the same offsets.
+   * Shapes: Z, A, d (m_b, n[l]).
+   */
+  public void backward(DenseMatrix<?> Z, DenseMatrix<?> A, DenseMatrix<?> d) {
+    if (Z.data() instanceof float[] z) {
+      backward(z, (float[]) A.data(), (float[]) d.data(), Z.offset(), Z.size());
+    } else {
+      backward((double[]) Z.data(), (double[]) A.data(), (double[]) d.data(), Z.offset(), Z.size());
+    }
+  }
+
+  /**
+   * {@code A = g(Z)} over {@code count} elements from {@code offset}. One loop per function and precision, chosen
+   * once per call, so the element loop has no dispatch and the JIT can unroll and vectorise it.
+   * Shapes: z, a hold the same (m_b, n[l]) block.
+   */
+  public abstract void forward(double[] z, double[] a, int offset, int count);
+
+  /**
+   * {@code A = g(Z)} in single precision; the exponential and tanh are evaluated in double and rounded to float.
+   * Shapes: z, a hold the same (m_b, n[l]) block.
+   */
+  public abstract void forward(float[] z, float[] a, int offset, int count);
 
   /**
    * {@code dZ = dA ∘ g'(Z)}, in place: {@code d} holds dA on entry and dZ on return. Derivatives the course
    * writes through the activation use A: {@code σ' = a(1 − a)}, {@code tanh' = 1 − a²}.
-   * Shapes: z, a, d hold the same (n[l], m_b) block, in either layout.
+   * Shapes: z, a, d hold the same (m_b, n[l]) block.
    */
-  public void backward(double[] z, double[] a, double[] d, int offset, int count) {
-    int end = offset + count;
-    switch (this) {
-      case SIGMOID -> {
-        for (int i = offset; i < end; i++) {
-          d[i] *= a[i] * (1.0 - a[i]);
-        }
-      }
-      case TANH -> {
-        for (int i = offset; i < end; i++) {
-          d[i] *= 1.0 - a[i] * a[i];
-        }
-      }
-      case RELU -> {
-        for (int i = offset; i < end; i++) {
-          long positive = positiveMask(z[i]);
-          d[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[i]) & positive);
-        }
-      }
-      case LEAKY_RELU -> {
-        for (int i = offset; i < end; i++) {
-          long positive = positiveMask(z[i]);
-          d[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[i]) & positive
-              | Double.doubleToRawLongBits(LEAKY_SLOPE * d[i]) & ~positive);
-        }
-      }
-    }
-  }
+  public abstract void backward(double[] z, double[] a, double[] d, int offset, int count);
 
   /**
-   * {@code A = g(Z)} in single precision, as {@link #forward(double[], double[], int, int)}; the exponential and
-   * tanh are evaluated in double and rounded to float.
-   * Shapes: z, a hold the same (n[l], m_b) block, in either layout.
+   * {@code dZ = dA ∘ g'(Z)} in place, in single precision.
+   * Shapes: z, a, d hold the same (m_b, n[l]) block.
    */
-  public void forward(float[] z, float[] a, int offset, int count) {
-    int end = offset + count;
-    switch (this) {
-      case SIGMOID -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
-        }
-      }
-      case TANH -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = (float) Math.tanh(z[i]);
-        }
-      }
-      case RELU -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = Math.max(z[i], 0.0f);
-        }
-      }
-      case LEAKY_RELU -> {
-        for (int i = offset; i < end; i++) {
-          a[i] = Math.max(z[i], (float) LEAKY_SLOPE * z[i]);
-        }
-      }
-    }
-  }
-
-  /**
-   * {@code dZ = dA ∘ g'(Z)} in place, in single precision, as {@link #backward(double[], double[], double[], int,
-   * int)}.
-   * Shapes: z, a, d hold the same (n[l], m_b) block, in either layout.
-   */
-  public void backward(float[] z, float[] a, float[] d, int offset, int count) {
-    int end = offset + count;
-    switch (this) {
-      case SIGMOID -> {
-        for (int i = offset; i < end; i++) {
-          d[i] *= a[i] * (1.0f - a[i]);
-        }
-      }
-      case TANH -> {
-        for (int i = offset; i < end; i++) {
-          d[i] *= 1.0f - a[i] * a[i];
-        }
-      }
-      case RELU -> {
-        for (int i = offset; i < end; i++) {
-          int positive = positiveMask(z[i]);
-          d[i] = Float.intBitsToFloat(Float.floatToRawIntBits(d[i]) & positive);
-        }
-      }
-      case LEAKY_RELU -> {
-        for (int i = offset; i < end; i++) {
-          int positive = positiveMask(z[i]);
-          d[i] = Float.intBitsToFloat(Float.floatToRawIntBits(d[i]) & positive
-              | Float.floatToRawIntBits((float) LEAKY_SLOPE * d[i]) & ~positive);
-        }
-      }
-    }
-  }
+  public abstract void backward(float[] z, float[] a, float[] d, int offset, int count);
 
   /**
    * All ones where {@code z > 0}, else zero: the sign of {@code −bits & ~bits} is set exactly when z's bits are a
    * positive long (z > 0, or a NaN with its sign clear; ±0 give zero). A mask rather than a comparison keeps the
-   * ReLU derivative loops free of branches, which mispredict on every other unit and cost ten times the loop.
+   * ReLU derivative loops free of branches, which would mispredict on half the units.
    */
   private static long positiveMask(double z) {
     long bits = Double.doubleToRawLongBits(z);

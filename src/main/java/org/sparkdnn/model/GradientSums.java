@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.sparkdnn.linalg.Matrix;
 
 /**
@@ -12,37 +14,34 @@ import org.sparkdnn.linalg.Matrix;
  * of samples. Sums, never means: they add across blocks and partitions, and the driver divides by the global
  * m once ({@link Parameters#descend}).
  *
- * <p>An {@link #empty()} instance holds no array until the first block is added, so a Spark aggregation's
+ * <p>The sums know their {@link Architecture}, so {@link #dW(int)} and {@link #db(int)} are views of layer l.
+ * An {@link #empty(Architecture)} instance holds no array until the first block is added, so a Spark aggregation's
  * zero value is a few bytes whatever the model's size; the sums are serialized as one block of bytes
  * ({@link PackedDoubles}).
  */
 public final class GradientSums implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Written as its layer sizes and activations, so the zero value stays small. */
+  private transient Architecture architecture;
   private transient double[] values;
-  /** Views of {@link #values} for l = 1..L, made on first use: blocks after the first allocate none. */
+  /** Views of {@link #values} for l = 1..L, made with the array: blocks after the first allocate none. */
   private transient Matrix[] weightViews;
   private transient Matrix[] biasViews;
-  private transient Architecture viewArchitecture;
   private double costSum;
   private long count;
 
-  private GradientSums() {}
-
-  /** The additive identity: no samples, no array yet. */
-  public static GradientSums empty() {
-    return new GradientSums();
+  private GradientSums(Architecture architecture) {
+    this.architecture = architecture;
   }
 
-  /** The flat vector of summed gradients, allocated for {@code architecture} if still absent. */
-  public double[] values(Architecture architecture) {
-    if (values == null) {
-      values = new double[architecture.numParameters()];
-    } else if (values.length != architecture.numParameters()) {
-      throw new IllegalArgumentException(architecture + " has " + architecture.numParameters()
-          + " parameters, found gradient sums of " + values.length);
-    }
-    return values;
+  /** The additive identity for {@code architecture}'s gradients: no samples, no array yet. */
+  public static GradientSums empty(Architecture architecture) {
+    return new GradientSums(architecture);
+  }
+
+  public Architecture architecture() {
+    return architecture;
   }
 
   /** The flat vector of summed gradients; fails if no sample has been added. */
@@ -53,35 +52,37 @@ public final class GradientSums implements Serializable {
     return values;
   }
 
-  /** Σ_i dW[l], an (n[l], n[l-1]) view. */
-  public Matrix dW(Architecture architecture, int l) {
-    viewsFor(architecture, l);
-    return weightViews[l];
+  /** The flat vector of summed gradients, allocated (zeros) if still absent. */
+  double[] allocated() {
+    makeViews();
+    return values;
   }
 
-  /** Σ_i db[l], an (n[l], 1) view. */
-  public Matrix db(Architecture architecture, int l) {
-    viewsFor(architecture, l);
-    return biasViews[l];
+  /** Σ_i dW[l], an (n[l], n[l-1]) view; allocates the sums on first use. */
+  public Matrix dW(int l) {
+    makeViews();
+    return weightViews[architecture.checkLayer(l)];
   }
 
-  private void viewsFor(Architecture architecture, int l) {
-    int layers = architecture.numLayers();
-    if (l < 1 || l > layers) {
-      throw new IndexOutOfBoundsException("layer " + l + " outside 1.." + layers + " of " + architecture);
+  /** Σ_i db[l], an (n[l], 1) view; allocates the sums on first use. */
+  public Matrix db(int l) {
+    makeViews();
+    return biasViews[architecture.checkLayer(l)];
+  }
+
+  private void makeViews() {
+    if (values == null) {
+      values = new double[architecture.numParameters()];
     }
-    double[] flat = values(architecture);
-    if (weightViews != null && weightViews[1].data() == flat
-        && (viewArchitecture == architecture || viewArchitecture.equals(architecture))) {
-      return;
-    }
-    viewArchitecture = architecture;
-    weightViews = new Matrix[layers + 1];
-    biasViews = new Matrix[layers + 1];
-    for (int k = 1; k <= layers; k++) {
-      weightViews[k] = Matrix.wrap(architecture.units(k), architecture.units(k - 1), flat,
-          architecture.weightOffset(k));
-      biasViews[k] = Matrix.wrap(architecture.units(k), 1, flat, architecture.biasOffset(k));
+    if (weightViews == null || weightViews[1].data() != values) {
+      Parameters viewsOf = new Parameters(architecture, values);
+      int layers = architecture.numLayers();
+      weightViews = new Matrix[layers + 1];
+      biasViews = new Matrix[layers + 1];
+      for (int l = 1; l <= layers; l++) {
+        weightViews[l] = viewsOf.W(l);
+        biasViews[l] = viewsOf.b(l);
+      }
     }
   }
 
@@ -108,6 +109,12 @@ public final class GradientSums implements Serializable {
 
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
+    int[] sizes = architecture.sizes();
+    out.writeInt(sizes.length);
+    for (int l = 0; l < sizes.length; l++) {
+      out.writeInt(sizes[l]);
+      out.writeByte(l == 0 ? 0 : architecture.activation(l).ordinal());
+    }
     out.writeBoolean(values != null);
     if (values != null) {
       PackedDoubles.write(out, values);
@@ -116,7 +123,21 @@ public final class GradientSums implements Serializable {
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
+    int[] sizes = new int[in.readInt()];
+    List<Activation> activations = new ArrayList<>();
+    for (int l = 0; l < sizes.length; l++) {
+      sizes[l] = in.readInt();
+      int activation = in.readByte();
+      if (l > 0) {
+        activations.add(Activation.values()[activation]);
+      }
+    }
+    architecture = Architecture.of(sizes, activations);
     values = in.readBoolean() ? PackedDoubles.read(in) : null;
+    if (values != null && values.length != architecture.numParameters()) {
+      throw new IOException(architecture + " has " + architecture.numParameters()
+          + " parameters, found gradient sums of " + values.length);
+    }
   }
 
   /** Adds {@code other} into this and returns this (Spark's combine step); {@code other} is left as it was. */
@@ -125,9 +146,9 @@ public final class GradientSums implements Serializable {
       if (values == null) {
         values = other.values.clone();
       } else {
-        if (values.length != other.values.length) {
-          throw new IllegalArgumentException("cannot add gradient sums of " + other.values.length
-              + " values to sums of " + values.length);
+        if (!architecture.equals(other.architecture)) {
+          throw new IllegalArgumentException("cannot add gradient sums of " + other.values.length + " values ("
+              + other.architecture + ") to sums of " + values.length + " (" + architecture + ")");
         }
         double[] a = values;
         double[] b = other.values;

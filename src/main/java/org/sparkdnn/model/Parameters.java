@@ -4,30 +4,25 @@ import java.util.Arrays;
 import org.sparkdnn.linalg.Matrix;
 
 /**
- * The network's parameters as one flat vector with named views {@code W(l)}, {@code b(l)}, laid out as
- * {@link Architecture} describes. One array means one broadcast and one update loop.
+ * The network's parameters as one flat double vector with named views {@code W(l)}, {@code b(l)}, laid out as
+ * {@link Architecture} describes: the master copy the driver updates. One array means one broadcast and one update
+ * loop.
  */
-public final class Parameters {
-  private final Architecture architecture;
+public final class Parameters extends LayerParameters<Matrix> {
   private final double[] values;
-  private final Matrix[] weights;
-  private final Matrix[] biases;
 
   /** Wraps {@code values} (not copied), which must hold {@code architecture.numParameters()} numbers. */
   public Parameters(Architecture architecture, double[] values) {
+    super(checkedLength(architecture, values), (rows, cols, offset) -> Matrix.wrap(rows, cols, values, offset));
+    this.values = values;
+  }
+
+  private static Architecture checkedLength(Architecture architecture, double[] values) {
     if (values.length != architecture.numParameters()) {
       throw new IllegalArgumentException(architecture + " has " + architecture.numParameters()
           + " parameters, found a vector of " + values.length);
     }
-    this.architecture = architecture;
-    this.values = values;
-    int layers = architecture.numLayers();
-    this.weights = new Matrix[layers + 1];
-    this.biases = new Matrix[layers + 1];
-    for (int l = 1; l <= layers; l++) {
-      weights[l] = Matrix.wrap(architecture.units(l), architecture.units(l - 1), values, architecture.weightOffset(l));
-      biases[l] = Matrix.wrap(architecture.units(l), 1, values, architecture.biasOffset(l));
-    }
+    return architecture;
   }
 
   /** All parameters zero (course week 2's initialisation). */
@@ -35,28 +30,14 @@ public final class Parameters {
     return new Parameters(architecture, new double[architecture.numParameters()]);
   }
 
-  public Architecture architecture() {
-    return architecture;
-  }
-
   /** The flat vector (shared, not copied). */
   public double[] values() {
     return values;
   }
 
-  /** W[l], an (n[l], n[l-1]) view, l = 1..L (made once, so the hot path allocates no views). */
-  public Matrix W(int l) {
-    return weights[architecture.checkLayer(l)];
-  }
-
-  /** b[l], an (n[l], 1) view, l = 1..L. */
-  public Matrix b(int l) {
-    return biases[architecture.checkLayer(l)];
-  }
-
   /** A deep copy. */
   public Parameters copy() {
-    return new Parameters(architecture, values.clone());
+    return new Parameters(architecture(), values.clone());
   }
 
   /**
@@ -79,11 +60,11 @@ public final class Parameters {
   @Override
   public boolean equals(Object o) {
     return o instanceof Parameters other
-        && architecture.equals(other.architecture) && Arrays.equals(values, other.values);
+        && architecture().equals(other.architecture()) && Arrays.equals(values, other.values);
   }
 
   @Override
   public int hashCode() {
-    return 31 * architecture.hashCode() + Arrays.hashCode(values);
+    return 31 * architecture().hashCode() + Arrays.hashCode(values);
   }
 }

@@ -11,16 +11,14 @@ import org.sparkdnn.data.ColumnBlock;
 
 /**
  * A fingerprint of a training set as it is trained on (after feature scaling): m, n[0], and a 128-bit multiset
- * hash of the samples, folded with SHA-256 into 64 hex digits. Each sample (its n[0] features in order, then its
- * label, as raw IEEE-754 bits) is hashed on its own with two independent 64-bit hashes; the sample hashes are
- * added modulo 2^64. The sum does not depend on how the samples are ordered, cut into blocks or partitioned, so
- * the same rows re-split into other part files or partitions give the same fingerprint, while a changed value,
- * a swapped feature, a relabelled, added, removed or duplicated sample gives another. It is a check against
- * accidents (a checkpoint resumed on other data, a model published from other data), not against forgery.
- * Computing it is one pass over the cached blocks, reading each value once. Float32 blocks
- * ({@code --precision float32}) are hashed as the doubles their floats widen to (exactly), so the fingerprint
- * names the values trained on: it equals the float64 one when every feature is a float (e.g. small integers),
- * and differs when rounding to float changed a value.
+ * hash of the samples, folded with SHA-256 into 64 hex digits, to tell a checkpoint or a model from one trained on
+ * other data (accidents, not forgery).
+ *
+ * <p>Each sample (its n[0] features in order, then its label, as raw IEEE-754 bits) is hashed on its own with two
+ * independent 64-bit hashes, and the sample hashes are added modulo 2^64: the sum does not depend on the order,
+ * the blocks or the partitions, while any changed, swapped, added, removed or duplicated value or sample changes
+ * it. Float32 blocks are hashed as the doubles their floats widen to, so the fingerprint names the values trained
+ * on. One pass over the cached blocks.
  */
 public final class DataFingerprint {
   private static final String FORMAT = "spark-dnn-data-fingerprint-v1";

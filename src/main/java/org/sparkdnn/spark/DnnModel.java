@@ -6,14 +6,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
+import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.io.ModelLocation;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.model.Architecture;
-import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Parameters;
-import org.sparkdnn.model.Workspace;
 
 /**
  * A trained model for Spark applications, in Spark's public {@code ml.linalg} types: score a feature
@@ -59,10 +58,8 @@ public final class DnnModel implements Serializable {
     for (int i = 0; i < x.length; i++) {
       x[i] = scaling.apply(x[i]);
     }
-    double[] out = new double[1];
-    Network.predictProbabilities(new Parameters(architecture, parameters), Matrix.wrap(x.length, 1, x),
-        Workspace.reusable(architecture, 1), out, 0);
-    return out[0];
+    ColumnBlock sample = new ColumnBlock(x.length, x, new double[] {Double.NaN});
+    return new BlockPasses(new Parameters(architecture, parameters)).probabilities(sample)[0];
   }
 
   /** W[l] as an (n[l], n[l-1]) Spark matrix (column-major, like ours: a copy of the values). */

@@ -3,17 +3,15 @@ package org.sparkdnn.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.eval.RocAuc;
-import org.sparkdnn.model.Architecture;
-import org.sparkdnn.model.PackedDoubles;
 import org.sparkdnn.model.Parameters;
 import scala.Tuple2;
 import scala.collection.Iterator;
@@ -39,16 +37,26 @@ public final class SparkEvaluator {
   }
 
   /**
+   * Runs {@code action} on each block's {@code ŷ = A[L]} (1, m_b), in block order, while the parameters are shipped
+   * to the executors ({@link ShippedParameters}): the action's Spark jobs must have run when it returns.
+   */
+  public static <T> T withProbabilities(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
+      Function<JavaRDD<double[]>, T> action) {
+    try (ShippedParameters shipped = ShippedParameters.of(sc, parameters)) {
+      JavaRDD<double[]> probabilities = data.blocks().map(block -> probabilities(shipped.get(), block));
+      return action.apply(probabilities);
+    }
+  }
+
+  /**
    * Whether each sample is classified correctly ({@code ŷ > threshold} equals its label), in sample order.
    * Collects one boolean per sample to the driver: for data sets of a size the driver can hold.
    */
   public static boolean[] correctInOrder(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
       double threshold) {
-    Broadcast<double[]> shared = sc.broadcast(parameters.values());
-    Architecture arch = parameters.architecture();
-    try {
+    try (ShippedParameters shipped = ShippedParameters.of(sc, parameters)) {
       List<boolean[]> blocks = data.blocks().map(block -> {
-        double[] p = probabilities(new Parameters(arch, shared.value()), block);
+        double[] p = probabilities(shipped.get(), block);
         boolean[] correct = new boolean[p.length];
         for (int j = 0; j < p.length; j++) {
           correct[j] = (p[j] > threshold ? 1.0 : 0.0) == block.labels()[j];
@@ -62,8 +70,6 @@ public final class SparkEvaluator {
         at += block.length;
       }
       return all;
-    } finally {
-      Broadcasts.destroy(shared);
     }
   }
 
@@ -73,10 +79,9 @@ public final class SparkEvaluator {
    */
   public static BinaryMetrics evaluate(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
       double threshold) {
-    Broadcast<double[]> shared = sc.broadcast(parameters.values());
-    Architecture arch = parameters.architecture();
+    ShippedParameters shipped = ShippedParameters.of(sc, parameters);
     JavaRDD<double[]> scored = data.blocks()
-        .map(block -> scoredPairs(probabilities(new Parameters(arch, shared.value()), block), block.labels()))
+        .map(block -> scoredPairs(probabilities(shipped.get(), block), block.labels()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       ConfusionCounts counts = scored.treeAggregate(ConfusionCounts.EMPTY, (acc, pairs) -> {
@@ -111,7 +116,7 @@ public final class SparkEvaluator {
       return new BinaryMetrics(counts, auc.auc());
     } finally {
       scored.unpersist(false);
-      Broadcasts.destroy(shared);
+      shipped.close();
     }
   }
 
@@ -124,30 +129,25 @@ public final class SparkEvaluator {
    */
   public static ConfusionCounts confusion(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
       double threshold) {
-    Broadcast<PackedDoubles> shared = sc.broadcast(new PackedDoubles(parameters.values()));
-    try {
+    try (ShippedParameters shipped = ShippedParameters.of(sc, parameters)) {
       ConfusionCounts[] parts = (ConfusionCounts[]) sc.sc().runJob(data.blocks().rdd(),
-          new PartitionCounts(parameters.architecture(), shared, threshold), COUNTS);
+          new PartitionCounts(shipped, threshold), COUNTS);
       ConfusionCounts sum = ConfusionCounts.EMPTY;
       for (ConfusionCounts part : parts) {
         sum = sum.merge(part);
       }
       return sum;
-    } finally {
-      Broadcasts.destroy(shared);
     }
   }
 
-  /** A partition's confusion counts at the broadcast parameters. */
+  /** A partition's confusion counts at the shipped parameters. */
   private static final class PartitionCounts
       extends AbstractFunction2<TaskContext, Iterator<ColumnBlock>, ConfusionCounts> implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final Architecture architecture;
-    private final Broadcast<PackedDoubles> parameters;
+    private final ShippedParameters parameters;
     private final double threshold;
 
-    PartitionCounts(Architecture architecture, Broadcast<PackedDoubles> parameters, double threshold) {
-      this.architecture = architecture;
+    PartitionCounts(ShippedParameters parameters, double threshold) {
       this.parameters = parameters;
       this.threshold = threshold;
     }
@@ -155,7 +155,7 @@ public final class SparkEvaluator {
     /** Shapes: per block, X (n[0], m_b) → ŷ (1, m_b), added to the counts sample by sample. */
     @Override
     public ConfusionCounts apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      BlockPasses passes = new BlockPasses(new Parameters(architecture, parameters.value().values()));
+      BlockPasses passes = new BlockPasses(parameters.get());
       ConfusionCounts counts = ConfusionCounts.EMPTY;
       while (blocks.hasNext()) {
         ColumnBlock block = blocks.next();

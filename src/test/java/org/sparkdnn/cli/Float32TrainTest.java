@@ -78,7 +78,7 @@ class Float32TrainTest {
     ColumnBlock flower = CsvData.readBlock(CsvData.FLOWER);
     double[] inDouble = new double[flower.numColumns()];
     Network.predictProbabilities(model.parameters(), flower.X(),
-        new Workspace(model.architecture(), flower.numColumns()), inDouble, 0);
+        Workspace.float64(model.architecture(), flower.numColumns()), inDouble, 0);
     List<String> lines = predict("float32");
     assertEquals(inDouble.length, lines.size());
     int differing = 0;
@@ -117,7 +117,7 @@ class Float32TrainTest {
     ColumnBlock flower = CsvData.readBlock(CsvData.FLOWER);
     double[] inDouble = new double[flower.numColumns()];
     Network.predictProbabilities(model.parameters(), flower.X(),
-        new Workspace(model.architecture(), flower.numColumns()), inDouble, 0);
+        Workspace.float64(model.architecture(), flower.numColumns()), inDouble, 0);
     for (int j = 0; j < inDouble.length; j++) {
       assertEquals(inDouble[j], Double.parseDouble(lines.get(j).split(",")[0]), 1e-15, "row " + j);
     }

@@ -97,7 +97,7 @@ class TrainPredictEvaluateTest {
     ColumnBlock flower = CsvData.readBlock(CsvData.FLOWER);
     double[] expected = new double[flower.numColumns()];
     Network.predictProbabilities(model.parameters(), flower.X(),
-        new Workspace(model.architecture(), flower.numColumns()), expected, 0);
+        Workspace.float64(model.architecture(), flower.numColumns()), expected, 0);
     assertEquals(expected.length, lines.size());
     for (int j = 0; j < expected.length; j++) {
       String[] fields = lines.get(j).split(",");
@@ -157,7 +157,7 @@ class TrainPredictEvaluateTest {
     ColumnBlock flower = CsvData.readBlock(CsvData.FLOWER);
     double[] expected = new double[flower.numColumns()];
     Network.predictProbabilities(saved.parameters(), flower.X(),
-        new Workspace(saved.architecture(), flower.numColumns()), expected, 0);
+        Workspace.float64(saved.architecture(), flower.numColumns()), expected, 0);
     for (int j = 0; j < flower.numColumns(); j += 37) {
       Vector x = Vectors.dense(flower.X().get(0, j), flower.X().get(1, j));
       assertEquals(expected[j], model.predictProbability(x), 0.0, "sample " + j);

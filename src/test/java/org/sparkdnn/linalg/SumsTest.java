@@ -10,10 +10,10 @@ class SumsTest {
   @Test
   void sumsEveryRangeExactlyOnIntegers() {
     double[] values = new double[20];
-    float[] floats = new float[20];
+    double[] widenedFloats = new double[20];
     for (int i = 0; i < values.length; i++) {
       values[i] = i * i - 7;
-      floats[i] = (float) values[i];
+      widenedFloats[i] = (float) values[i];
     }
     for (int from = 0; from < 7; from++) {
       for (int to = from; to <= from + 13; to++) {
@@ -22,7 +22,7 @@ class SumsTest {
           expected += values[i];
         }
         assertEquals(expected, Sums.sum(values, from, to), 0.0, "[" + from + ", " + to + ")");
-        assertEquals(expected, Sums.sum(floats, from, to), 0.0, "float [" + from + ", " + to + ")");
+        assertEquals(expected, Sums.sum(widenedFloats, from, to), 0.0, "float [" + from + ", " + to + ")");
       }
     }
   }

@@ -45,7 +45,7 @@ class BlockInvarianceTest {
   void oneAccumulatorOverAllBlocksEqualsOneBlock(String name, int[] sizes) {
     Fixture f = new Fixture();
     GradientSums whole = f.sums(0, M);
-    GradientSums blocks = GradientSums.empty();
+    GradientSums blocks = GradientSums.empty(f.p.architecture());
     for (int[] range : ranges(sizes)) {
       Network.accumulateGradients(f.p, f.block(range[0], range[1]), f.labels, range[0], f.ws, blocks);
     }
@@ -72,7 +72,7 @@ class BlockInvarianceTest {
     // As treeAggregate does: pairwise merges, starting from empty zero values.
     List<GradientSums> level = new ArrayList<>();
     for (int[] range : ranges) {
-      level.add(GradientSums.empty().merge(f.sums(range[0], range[1])));
+      level.add(GradientSums.empty(f.p.architecture()).merge(f.sums(range[0], range[1])));
     }
     while (level.size() > 1) {
       List<GradientSums> next = new ArrayList<>();
@@ -88,8 +88,8 @@ class BlockInvarianceTest {
   void workspaceLargerThanTheBlockAndReusedAcrossSizes() {
     Fixture f = new Fixture();
     GradientSums whole = f.sums(0, M);
-    Workspace big = new Workspace(f.p.architecture(), 4 * M);
-    GradientSums sums = GradientSums.empty();
+    Workspace<Matrix> big = Workspace.float64(f.p.architecture(), 4 * M);
+    GradientSums sums = GradientSums.empty(f.p.architecture());
     for (int[] range : ranges(new int[] {2, 9, 1, 11})) {
       Network.accumulateGradients(f.p, f.block(range[0], range[1]), f.labels, range[0], big, sums);
     }
@@ -99,7 +99,7 @@ class BlockInvarianceTest {
   @Test
   void emptyBlockAddsNothing() {
     Fixture f = new Fixture();
-    GradientSums sums = GradientSums.empty();
+    GradientSums sums = GradientSums.empty(f.p.architecture());
     Network.accumulateGradients(f.p, f.block(5, 5), f.labels, 5, f.ws, sums);
     assertEquals(0, sums.count());
     assertEquals(0.0, sums.costSum());
@@ -109,9 +109,10 @@ class BlockInvarianceTest {
   @Test
   void blockWiderThanTheWorkspaceIsRejected() {
     Fixture f = new Fixture();
-    Workspace small = new Workspace(f.p.architecture(), 3);
+    Workspace<Matrix> small = Workspace.float64(f.p.architecture(), 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Network.accumulateGradients(f.p, f.block(0, 4), f.labels, 0, small, GradientSums.empty()));
+        () -> Network.accumulateGradients(f.p, f.block(0, 4), f.labels, 0, small,
+            GradientSums.empty(f.p.architecture())));
     assertContains(e.getMessage(), "3 columns");
     assertContains(e.getMessage(), "block of 4");
   }
@@ -121,7 +122,7 @@ class BlockInvarianceTest {
     Fixture f = new Fixture();
     Matrix X = Matrix.zeros(f.p.architecture().inputSize() + 1, 2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Network.accumulateGradients(f.p, X, f.labels, 0, f.ws, GradientSums.empty()));
+        () -> Network.accumulateGradients(f.p, X, f.labels, 0, f.ws, GradientSums.empty(f.p.architecture())));
     assertContains(e.getMessage(), "n[0] = " + f.p.architecture().inputSize());
     assertContains(e.getMessage(), X.shape());
   }
@@ -133,7 +134,7 @@ class BlockInvarianceTest {
     final Parameters p;
     final Matrix X;
     final double[] labels;
-    final Workspace ws;
+    final Workspace<Matrix> ws;
 
     Fixture() {
       Architecture arch = ARCH;
@@ -152,7 +153,7 @@ class BlockInvarianceTest {
       for (int j = 0; j < M; j++) {
         labels[j] = j % 3 == 0 ? 1.0 : 0.0;
       }
-      ws = new Workspace(arch, M);
+      ws = Workspace.float64(arch, M);
     }
 
     /** Columns [c0, c1) of X, a view. */
@@ -161,7 +162,7 @@ class BlockInvarianceTest {
     }
 
     GradientSums sums(int c0, int c1) {
-      GradientSums s = GradientSums.empty();
+      GradientSums s = GradientSums.empty(p.architecture());
       Network.accumulateGradients(p, block(c0, c1), labels, c0, ws, s);
       return s;
     }
@@ -179,7 +180,7 @@ class BlockInvarianceTest {
   }
 
   private static GradientSums mergeInOrder(List<GradientSums> parts) {
-    GradientSums total = GradientSums.empty();
+    GradientSums total = GradientSums.empty(parts.get(0).architecture());
     for (GradientSums part : parts) {
       total.merge(part);
     }

@@ -15,7 +15,7 @@ import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.testing.GoldenFile;
 
 /**
- * The float32 passes of {@link FloatNetwork} against double: the numpy golden values and {@link Network} itself,
+ * The float32 passes of {@link Network} against double: the numpy golden values and {@link Network} itself,
  * to float tolerance (a finite-difference check means nothing in float, so the double gradients are the reference).
  */
 class FloatNetworkTest {
@@ -40,9 +40,9 @@ class FloatNetworkTest {
     Parameters p = g.parameters("parameters");
     double[] before = p.values().clone();
     Matrix X = g.matrix("X");
-    GradientSums sums = GradientSums.empty();
-    FloatNetwork.accumulateGradients(FloatParameters.of(p), rounded(X), g.vector("Y"), 0,
-        new FloatWorkspace(p.architecture(), X.cols()), sums);
+    GradientSums sums = GradientSums.empty(p.architecture());
+    Network.accumulateGradients(FloatParameters.of(p), rounded(X), g.vector("Y"), 0,
+        Workspace.float32(p.architecture(), X.cols()), sums);
     assertEquals(X.cols(), sums.count(), "count");
     assertClose(g.number("cost"), sums.cost(), REL, 0.0, file + ": cost");
     double[] mean = sums.values().clone();
@@ -61,7 +61,7 @@ class FloatNetworkTest {
     Parameters p = g.parameters("parameters");
     Matrix X = g.matrix("X");
     double[] out = new double[X.cols() + 1];
-    FloatNetwork.predictProbabilities(FloatParameters.of(p), rounded(X), new FloatWorkspace(p.architecture(),
+    Network.predictProbabilities(FloatParameters.of(p), rounded(X), Workspace.float32(p.architecture(),
         X.cols()), out, 1);
     double[] found = Arrays.copyOfRange(out, 1, out.length);
     assertClose(g.vector("AL"), found, REL, 1e-7, file + ": AL");
@@ -90,14 +90,14 @@ class FloatNetworkTest {
           y[j] = random.nextInt(2);
         }
         Matrix X = Matrix.wrap(arch.inputSize(), m, x);
-        GradientSums expected = GradientSums.empty();
-        Network.accumulateGradients(p, X, y, 0, new Workspace(arch, m), expected);
-        GradientSums found = GradientSums.empty();
+        GradientSums expected = GradientSums.empty(arch);
+        Network.accumulateGradients(p, X, y, 0, Workspace.float64(arch, m), expected);
+        GradientSums found = GradientSums.empty(arch);
         // a workspace bigger than the block, used before on another size, as executors reuse it
-        FloatWorkspace ws = new FloatWorkspace(arch, 400);
-        FloatNetwork.accumulateGradients(FloatParameters.of(p), rounded(Matrix.zeros(arch.inputSize(), 400)),
-            new double[400], 0, ws, GradientSums.empty());
-        FloatNetwork.accumulateGradients(FloatParameters.of(p), rounded(X), y, 0, ws, found);
+        Workspace<FloatMatrix> ws = Workspace.float32(arch, 400);
+        Network.accumulateGradients(FloatParameters.of(p), rounded(Matrix.zeros(arch.inputSize(), 400)),
+            new double[400], 0, ws, GradientSums.empty(arch));
+        Network.accumulateGradients(FloatParameters.of(p), rounded(X), y, 0, ws, found);
         String where = arch + ", m = " + m;
         assertEquals(m, found.count(), where);
         assertClose(expected.costSum(), found.costSum(), REL, 0.0, where + ": cost");

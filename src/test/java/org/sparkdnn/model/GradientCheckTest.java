@@ -117,14 +117,14 @@ class GradientCheckTest {
     final Parameters parameters;
     final Matrix X;
     final double[] Y;
-    final Workspace ws;
+    final Workspace<Matrix> ws;
     final boolean[][] baseSigns;
 
     private Problem(Parameters parameters, Matrix X, double[] Y) {
       this.parameters = parameters;
       this.X = X;
       this.Y = Y;
-      this.ws = new Workspace(parameters.architecture(), X.cols());
+      this.ws = Workspace.float64(parameters.architecture(), X.cols());
       Network.forward(parameters, X, ws);
       this.baseSigns = kinkSigns();
     }
@@ -166,7 +166,7 @@ class GradientCheckTest {
 
     private static double minKinkDistance(Parameters p, Matrix X) {
       Architecture arch = p.architecture();
-      Workspace ws = new Workspace(arch, X.cols());
+      Workspace<Matrix> ws = Workspace.float64(arch, X.cols());
       Network.forward(p, X, ws);
       double min = Double.POSITIVE_INFINITY;
       for (int l = 1; l <= arch.numLayers(); l++) {
@@ -181,7 +181,7 @@ class GradientCheckTest {
     }
 
     double[] analyticMeanGradient() {
-      GradientSums sums = GradientSums.empty();
+      GradientSums sums = GradientSums.empty(parameters.architecture());
       Network.accumulateGradients(parameters, X, Y, 0, ws, sums);
       assertEquals(X.cols(), sums.count());
       double[] mean = sums.values().clone();
@@ -193,7 +193,7 @@ class GradientCheckTest {
 
     /** The mean cost J(θ) via a fresh {@link GradientSums}; also checks that no relu sign flipped. */
     double cost(String perturbation) {
-      GradientSums sums = GradientSums.empty();
+      GradientSums sums = GradientSums.empty(parameters.architecture());
       Network.accumulateGradients(parameters, X, Y, 0, ws, sums);
       if (!Arrays.deepEquals(baseSigns, kinkSigns())) {
         fail(perturbation + " flips the sign of a relu pre-activation; raise KINK_MARGIN or lower H");

@@ -23,7 +23,7 @@ class GradientSumsTest {
 
   @Test
   void emptyHoldsNothing() {
-    GradientSums empty = GradientSums.empty();
+    GradientSums empty = GradientSums.empty(ARCH);
     assertEquals(0, empty.count());
     assertEquals(0.0, empty.costSum());
     IllegalStateException e = assertThrows(IllegalStateException.class, empty::values);
@@ -32,8 +32,8 @@ class GradientSumsTest {
 
   @Test
   void mergingEmptiesStaysLazy() {
-    GradientSums a = GradientSums.empty();
-    assertSame(a, a.merge(GradientSums.empty()), "merge returns this");
+    GradientSums a = GradientSums.empty(ARCH);
+    assertSame(a, a.merge(GradientSums.empty(ARCH)), "merge returns this");
     assertEquals(0, a.count());
     assertThrows(IllegalStateException.class, a::values, "no array allocated by merging empties");
   }
@@ -41,9 +41,9 @@ class GradientSumsTest {
   @Test
   void emptyIsSmallWhateverTheModelSize() throws IOException {
     // The zero value of a Spark aggregation is serialised to every task: it must not carry a model-sized array.
-    int emptyBytes = serialize(GradientSums.empty()).length;
-    GradientSums full = GradientSums.empty();
-    full.values(BIG);
+    int emptyBytes = serialize(GradientSums.empty(ARCH)).length;
+    GradientSums full = GradientSums.empty(BIG);
+    full.allocated();
     assertTrue(emptyBytes < 200, "empty sums serialise to " + emptyBytes + " bytes");
     assertTrue(serialize(full).length > 8 * BIG.numParameters(), "full sums carry their array");
   }
@@ -51,7 +51,7 @@ class GradientSumsTest {
   @Test
   void mergeIntoEmptyCopiesAndLeavesTheOtherAsItWas() {
     GradientSums other = filled(1.0, 2.5, 4);
-    GradientSums target = GradientSums.empty().merge(other);
+    GradientSums target = GradientSums.empty(ARCH).merge(other);
     assertNotSame(other.values(), target.values(), "must copy, not alias, the other's array");
     assertArrayEquals(other.values(), target.values());
     assertEquals(2.5, target.costSum());
@@ -77,7 +77,7 @@ class GradientSumsTest {
     assertArrayEquals(bBefore, b.values(), "the merged-in sums are left as they were");
     // merging an empty changes nothing
     double[] before = a.values().clone();
-    a.merge(GradientSums.empty());
+    a.merge(GradientSums.empty(ARCH));
     assertArrayEquals(before, a.values());
     assertEquals(8, a.count());
   }
@@ -85,8 +85,8 @@ class GradientSumsTest {
   @Test
   void mergeOfDifferentSizesIsRejected() {
     GradientSums a = filled(1.0, 1.0, 1); // 11 values
-    GradientSums b = GradientSums.empty();
-    b.values(Architecture.withHidden(new int[] {4, 1}, Activation.SIGMOID)); // 5 values
+    GradientSums b = GradientSums.empty(Architecture.withHidden(new int[] {4, 1}, Activation.SIGMOID));
+    b.allocated(); // 5 values
     b.addSamples(1.0, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.merge(b));
     assertTrue(e.getMessage().contains("5 values"), e.getMessage());
@@ -95,27 +95,28 @@ class GradientSumsTest {
   }
 
   @Test
-  void valuesForAnArchitectureAllocateOnceAndCheckTheSize() {
-    GradientSums s = GradientSums.empty();
-    double[] v = s.values(ARCH);
+  void valuesForTheirArchitectureAllocateOnceAndTheArchitectureIsKept() throws IOException, ClassNotFoundException {
+    GradientSums s = GradientSums.empty(ARCH);
+    double[] v = s.allocated();
     assertEquals(11, v.length);
-    assertSame(v, s.values(ARCH));
+    assertSame(v, s.allocated());
     assertSame(v, s.values());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.values(BIG));
-    assertTrue(e.getMessage().contains(BIG.numParameters() + " parameters"), e.getMessage());
-    assertTrue(e.getMessage().contains("gradient sums of 11"), e.getMessage());
+    assertSame(ARCH, s.architecture());
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialize(GradientSums.empty(BIG))))) {
+      assertEquals(BIG, ((GradientSums) in.readObject()).architecture());
+    }
   }
 
   @Test
   void dWAndDbAreViewsAtTheParameterOffsets() {
-    GradientSums s = GradientSums.empty();
-    s.dW(ARCH, 1).set(1, 2, 3.0); // W1 (2, 3): index 1 + 2·2 = 5
-    s.db(ARCH, 1).set(1, 0, 4.0); // b1 at 6: index 7
-    s.dW(ARCH, 2).set(0, 1, 5.0); // W2 at 8: index 9
-    s.db(ARCH, 2).set(0, 0, 6.0); // b2: index 10
+    GradientSums s = GradientSums.empty(ARCH);
+    s.dW(1).set(1, 2, 3.0); // W1 (2, 3): index 1 + 2·2 = 5
+    s.db(1).set(1, 0, 4.0); // b1 at 6: index 7
+    s.dW(2).set(0, 1, 5.0); // W2 at 8: index 9
+    s.db(2).set(0, 0, 6.0); // b2: index 10
     assertArrayEquals(new double[] {0, 0, 0, 0, 0, 3, 0, 4, 0, 5, 6}, s.values());
-    assertEquals("(2, 3)", s.dW(ARCH, 1).shape());
-    assertEquals("(1, 1)", s.db(ARCH, 2).shape());
+    assertEquals("(2, 3)", s.dW(1).shape());
+    assertEquals("(1, 1)", s.db(2).shape());
   }
 
   @Test
@@ -131,8 +132,8 @@ class GradientSumsTest {
 
   /** Sums whose values are (i + 1)·scale. */
   private static GradientSums filled(double scale, double cost, int count) {
-    GradientSums s = GradientSums.empty();
-    double[] v = s.values(ARCH);
+    GradientSums s = GradientSums.empty(ARCH);
+    double[] v = s.allocated();
     for (int i = 0; i < v.length; i++) {
       v[i] = (i + 1) * scale;
     }

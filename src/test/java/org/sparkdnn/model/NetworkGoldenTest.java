@@ -42,7 +42,7 @@ class NetworkGoldenTest {
     // Written at an offset into a larger array: the elements around it must stay untouched.
     double[] out = new double[expected.length + 3];
     Arrays.fill(out, -7.0);
-    Network.predictProbabilities(p, X, new Workspace(p.architecture(), X.cols()), out, 2);
+    Network.predictProbabilities(p, X, Workspace.float64(p.architecture(), X.cols()), out, 2);
     assertClose(expected, Arrays.copyOfRange(out, 2, 2 + expected.length), REL, ABS, file + ": AL");
     assertEquals(-7.0, out[0]);
     assertEquals(-7.0, out[1]);
@@ -91,10 +91,10 @@ class NetworkGoldenTest {
     double learningRate = g.number("learning_rate");
     Matrix X = g.matrix("X");
     double[] Y = g.vector("Y");
-    Workspace ws = new Workspace(p.architecture(), X.cols());
+    Workspace<Matrix> ws = Workspace.float64(p.architecture(), X.cols());
     double[] costs = new double[iterations];
     for (int t = 0; t < iterations; t++) {
-      GradientSums sums = GradientSums.empty();
+      GradientSums sums = GradientSums.empty(p.architecture());
       Network.accumulateGradients(p, X, Y, 0, ws, sums);
       costs[t] = sums.cost();
       p.descend(learningRate, sums);
@@ -108,8 +108,8 @@ class NetworkGoldenTest {
     Matrix X = g.matrix("X");
     double[] Y = g.vector("Y");
     assertEquals(X.cols(), Y.length, "Y length");
-    GradientSums sums = GradientSums.empty();
-    Network.accumulateGradients(p, X, Y, 0, new Workspace(p.architecture(), X.cols()), sums);
+    GradientSums sums = GradientSums.empty(p.architecture());
+    Network.accumulateGradients(p, X, Y, 0, Workspace.float64(p.architecture(), X.cols()), sums);
     return sums;
   }
 }

@@ -43,8 +43,8 @@ class NetworkReferenceTest {
           for (int j = 0; j < m; j++) {
             y[j] = random.nextInt(2);
           }
-          GradientSums found = GradientSums.empty();
-          Network.accumulateGradients(p, Matrix.wrap(arch.inputSize(), m, x), y, 0, new Workspace(arch, m), found);
+          GradientSums found = GradientSums.empty(arch);
+          Network.accumulateGradients(p, Matrix.wrap(arch.inputSize(), m, x), y, 0, Workspace.float64(arch, m), found);
           double[] expected = new double[arch.numParameters()];
           double cost = plainLoops(p, x, y, m, expected);
           String where = arch + ", m = " + m + ", seed " + seed;

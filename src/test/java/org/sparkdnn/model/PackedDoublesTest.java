@@ -41,16 +41,16 @@ class PackedDoublesTest {
   @Test
   void gradientSumsSurviveSerializationWithTheirArray() throws Exception {
     Architecture arch = Architecture.withHidden(new int[] {3, 2, 1}, Activation.TANH);
-    GradientSums sums = GradientSums.empty();
+    GradientSums sums = GradientSums.empty(arch);
     double[] x = {0.5, -1, 2, 1, 0.25, -0.75};
     Network.accumulateGradients(Initializer.XAVIER.initialize(arch, 4), Matrix.wrap(3, 2, x), new double[] {1, 0},
-        0, new Workspace(arch, 2), sums);
+        0, Workspace.float64(arch, 2), sums);
     GradientSums back = roundTrip(sums);
     assertNotSame(sums.values(), back.values());
     assertArrayEquals(sums.values(), back.values());
     assertEquals(sums.costSum(), back.costSum());
     assertEquals(sums.count(), back.count());
-    GradientSums empty = roundTrip(GradientSums.empty());
+    GradientSums empty = roundTrip(GradientSums.empty(arch));
     assertEquals(0, empty.count());
     assertThrows(IllegalStateException.class, empty::values);
   }

@@ -90,8 +90,8 @@ class ParametersTest {
     for (int i = 0; i < start.length; i++) {
       start[i] = 0.01 * random.nextGaussian(); // small, so the step's last bits show
     }
-    GradientSums sums = GradientSums.empty();
-    double[] total = sums.values(ARCH);
+    GradientSums sums = GradientSums.empty(ARCH);
+    double[] total = sums.allocated();
     for (int i = 0; i < total.length; i++) {
       total[i] = 10 * random.nextGaussian();
     }
@@ -119,8 +119,8 @@ class ParametersTest {
   @Test
   void descendRejectsSumsOfAnotherSize() {
     Architecture other = Architecture.withHidden(new int[] {4, 1}, Activation.SIGMOID);
-    GradientSums sums = GradientSums.empty();
-    sums.values(other);
+    GradientSums sums = GradientSums.empty(other);
+    sums.allocated();
     sums.addSamples(1.0, 2);
     Parameters p = Parameters.zeros(ARCH);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.descend(0.1, sums));
@@ -132,7 +132,7 @@ class ParametersTest {
   @Test
   void descendWithoutSamplesFails() {
     Parameters p = Parameters.zeros(ARCH);
-    assertThrows(IllegalStateException.class, () -> p.descend(0.1, GradientSums.empty()));
+    assertThrows(IllegalStateException.class, () -> p.descend(0.1, GradientSums.empty(ARCH)));
   }
 
   @Test

@@ -44,7 +44,7 @@ class BroadcastsTest {
   void noParameterBroadcastOutlivesAnIteration() {
     JavaSparkContext sc = SharedSpark.context();
     Architecture arch = Architecture.withHidden(new int[] {1000, 110, 1}, Activation.RELU);
-    assertTrue(arch.numParameters() > SparkGradientSource.INLINE_MAX_PARAMETERS, arch.toString());
+    assertTrue(arch.numParameters() > ShippedParameters.INLINE_MAX_PARAMETERS, arch.toString());
     DistributedBlocks data = DistributedBlocks.of(sc.parallelize(List.of(SparkGradientSourceTest.block(1000, 6, 1),
         SparkGradientSourceTest.block(1000, 4, 2)), 2));
     try {

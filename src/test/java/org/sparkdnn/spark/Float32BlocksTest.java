@@ -38,7 +38,7 @@ class Float32BlocksTest {
   static void trainWithoutSpark() {
     ColumnBlock rounded = FLOWER.toFloat32();
     float32 = DESCENT.run(parameters -> {
-      GradientSums sums = GradientSums.empty();
+      GradientSums sums = GradientSums.empty(parameters.architecture());
       new BlockPasses(parameters).accumulateGradients(rounded, sums);
       return sums;
     }, Initializer.XAVIER.initialize(ARCH, 3), (i, cost) -> { });

@@ -9,6 +9,7 @@ import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
 import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.linalg.FloatMatrix;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
@@ -38,9 +39,9 @@ class KryoClassesTest {
     SerializerInstance serializer = kryo();
     Architecture arch = Architecture.withHidden(new int[] {2, 3, 1}, Activation.LEAKY_RELU);
     ColumnBlock block = new ColumnBlock(2, new double[] {0.5, -1, 2, 0.25}, new double[] {1, 0});
-    GradientSums sums = GradientSums.empty();
+    GradientSums sums = GradientSums.empty(arch);
     Network.accumulateGradients(Initializer.HE.initialize(arch, 5), block.X(), block.labels(), 0,
-        new Workspace(arch, 2), sums);
+        Workspace.float64(arch, 2), sums);
 
     GradientSums sumsBack = roundTrip(serializer, sums);
     assertArrayEquals(sums.values(), sumsBack.values());
@@ -58,7 +59,7 @@ class KryoClassesTest {
     ColumnBlock block = new ColumnBlock(2, new double[] {0.5, -1, 0.1, 0.25}, new double[] {1, 0}).toFloat32();
     ColumnBlock back = roundTrip(kryo(), block);
     assertEquals(Precision.FLOAT32, back.precision());
-    assertArrayEquals(block.floatX().data(), back.floatX().data());
+    assertArrayEquals(((FloatMatrix) block.features()).data(), ((FloatMatrix) back.features()).data());
     assertArrayEquals(block.labels(), back.labels());
   }
 

@@ -17,7 +17,7 @@ import org.sparkdnn.model.Parameters;
 import org.sparkdnn.testing.LocalGradientSource;
 
 /**
- * Parameters travel inside the task up to {@link SparkGradientSource#INLINE_MAX_PARAMETERS} values and through a
+ * Parameters travel inside the task up to {@link ShippedParameters#INLINE_MAX_PARAMETERS} values and through a
  * broadcast above it: both ways give the sums computed without Spark, iteration after iteration.
  */
 class SparkGradientSourceTest {
@@ -26,7 +26,7 @@ class SparkGradientSourceTest {
   void sumsMatchTheLocalOnesOnEitherSideOfTheInlineLimit(int hidden) {
     int n = 1000;
     Architecture arch = Architecture.withHidden(new int[] {n, hidden, 1}, Activation.RELU);
-    assertEquals(hidden > 100, arch.numParameters() > SparkGradientSource.INLINE_MAX_PARAMETERS, arch.toString());
+    assertEquals(hidden > 100, arch.numParameters() > ShippedParameters.INLINE_MAX_PARAMETERS, arch.toString());
     List<ColumnBlock> blocks = List.of(block(n, 5, 1), block(n, 3, 2));
     DistributedBlocks data = DistributedBlocks.of(SharedSpark.context().parallelize(blocks, 2));
     try {

@@ -2,6 +2,7 @@ package org.sparkdnn.testing;
 
 import java.util.List;
 import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Parameters;
@@ -18,9 +19,9 @@ public final class LocalGradientSource implements GradientSource {
 
   @Override
   public GradientSums gradientSums(Parameters parameters) {
-    GradientSums sums = GradientSums.empty();
+    GradientSums sums = GradientSums.empty(parameters.architecture());
     for (ColumnBlock block : blocks) {
-      Workspace ws = new Workspace(parameters.architecture(), block.numColumns());
+      Workspace<Matrix> ws = Workspace.float64(parameters.architecture(), block.numColumns());
       Network.accumulateGradients(parameters, block.X(), block.labels(), 0, ws, sums);
     }
     return sums;

@@ -25,7 +25,7 @@ class TimedGradientSourceTest {
     int[] call = {0};
     TimedGradientSource timed = new TimedGradientSource(parameters -> {
       sleep(pauses[call[0]++]);
-      GradientSums sums = GradientSums.empty();
+      GradientSums sums = GradientSums.empty(PARAMETERS.architecture());
       returned.add(sums);
       return sums;
     });
