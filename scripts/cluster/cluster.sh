@@ -61,10 +61,10 @@ start_cluster() {
   done
   log "cluster up at $master_url: Master pid $master_pid, Workers ${worker_pids[*]} ($((SECONDS - started)) s)"
 
-  # spark-submit options for the cluster: two 1-core executors, the driver bound to the loopback interface
+  # spark-submit options for the cluster: 1-core executors, the driver bound to the loopback interface
   on_cluster=(--master "$master_url" --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1
-    --conf spark.ui.enabled=false --executor-memory 512m --executor-cores 1 --total-executor-cores 2)
-  # training waits until both executors have registered, so that each holds one of the 2 cached partitions
-  cluster_submit=("${on_cluster[@]}" --conf spark.scheduler.minRegisteredResourcesRatio=1.0
+    --conf spark.ui.enabled=false --executor-memory 512m --executor-cores 1)
+  # two executors, and training waits until both have registered, so that each holds one of the 2 partitions
+  cluster_submit=("${on_cluster[@]}" --total-executor-cores 2 --conf spark.scheduler.minRegisteredResourcesRatio=1.0
     --conf spark.scheduler.maxRegisteredResourcesWaitingTime=60s)
 }
