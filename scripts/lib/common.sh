@@ -15,14 +15,16 @@ classpath_goal=(dependency:build-classpath -Dmdep.outputFile=target/classpath.tx
 
 # One rule for all three: build them when one is missing or older than a file under src/main or pom.xml.
 build_if_stale() {
-  local output
+  local output started
   for output in "${build_outputs[@]}"; do
     if [[ ! -f "$root/$output" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$root/$output" -print -quit)" ]]
     then
       log "building target/spark-dnn.jar, target/spark-dnn-app.jar and target/classpath.txt (mvn package) ..."
+      started="$(date +%s.%N)"
       (cd "$root" && mvn -B -q -DskipTests package "${classpath_goal[@]}") >&2 || return
-      # Maven leaves a jar it found up to date as old as it was, which would count as stale on every run
-      (cd "$root" && touch "${build_outputs[@]}")
+      # Maven leaves a jar it found up to date as old as it was; dated at the build's start, the outputs count as
+      # fresh until a source changes again, also one edited while Maven ran
+      (cd "$root" && touch -d "@$started" "${build_outputs[@]}")
       return
     fi
   done
