@@ -32,7 +32,7 @@ worker_pids=()
 start_worker() {
   start_daemon org.apache.spark.deploy.worker.Worker "$2" --host 127.0.0.1 --port 0 --webui-port 0 \
     --cores 1 --memory 768m --work-dir "$base/work-$1" "$master_url"
-  worker_pids[$(($1 - 1))]=$started_pid
+  worker_pids[$1 - 1]=$started_pid
 }
 
 # Waits until Worker N (log NAME) has registered with the Master; 1 if it has not within 120 s.

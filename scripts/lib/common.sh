@@ -31,7 +31,7 @@ build_if_stale() {
 }
 
 # --- processes ----------------------------------------------------------------------------------------------------
-started_pids=()   # every process started_process started (and the children kill_hard left), stopped on exit
+started_pids=()   # every process start_process started (and the children kill_hard left), stopped on exit
 
 # Starts COMMAND in the background, recorded for stop_started; sets started_pid. Redirect at the call site
 # (`start_process java ... > log 2>&1`): the background process inherits the function's redirections.
