@@ -41,11 +41,12 @@ nightly_setup() {
   printf '%s\n' 'layers = 2,4,1' 'activations = tanh,sigmoid' 'init = he' 'seed = 2' 'learning-rate = 1.2' \
     'iterations = 100' 'print-every = 50' 'eval-every = 0' 'partitions = 2' > "$dir/train.properties"
   # a tolerance: the second night trains on from the first's model, whose test accuracy may move a little.
-  # One executor: the routine on a cluster is what is tested here (two executors are the other phases'), and each
-  # night starts its own; a second would compete with the driver for the two cores while they all start.
+  # One executor, C1 only: the routine on a cluster is under test here (two executors are the other phases'), and
+  # every night starts a cold executor JVM, whose start-up and C2 compilations would take the two cores for long.
+  local executor=(--total-executor-cores 1 --conf spark.executorEnv.JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1)
   printf '%s\n' '# nightly-retrain.sh configuration of cluster-test.sh --phases nightly' \
     "PUBLISH_ROOT=$dir/root" "TRAIN=$dir/train.csv" "TEST=$dir/test.csv" "TRAIN_CONFIG=$dir/train.properties" \
-    'CHECKPOINT_EVERY=50' 'GATE_TOLERANCE=0.05' "SUBMIT_ARGS=${on_cluster[*]} --total-executor-cores 1" > "$dir/nightly.env"
+    'CHECKPOINT_EVERY=50' 'GATE_TOLERANCE=0.05' "SUBMIT_ARGS=${on_cluster[*]} ${executor[*]}" > "$dir/nightly.env"
 }
 
 phase_nightly() {
