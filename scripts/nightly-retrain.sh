@@ -10,8 +10,9 @@
 # Usage: scripts/nightly-retrain.sh            (configured by environment variables or NIGHTLY_CONF)
 # Exit code: spark-dnn's, passed through: 0 published, 1 other failure, 2 usage or configuration error,
 # 3 invalid input data or model file, 4 training diverged, 5 quality gate refused (current kept),
-# 6 publish root locked by another run. (In YARN or Kubernetes cluster deploy mode spark-submit reports only
-# success or failure; run the driver in client mode where the scheduler needs the exact code.)
+# 6 publish root locked by another run; 143 on TERM and 130 on Ctrl-C, which stop the driver too. (In YARN or
+# Kubernetes cluster deploy mode spark-submit reports only success or failure; run the driver in client mode where
+# the scheduler needs the exact code.)
 #
 # Configuration (environment variables; NIGHTLY_CONF names a file of VAR=value lines, unquoted, '#' comments,
 # read first; variables set in the environment win over it; a line that is not VAR=value with one of the VARs
@@ -34,7 +35,9 @@
 #                     (default: --master local[*])
 #   TRAIN_ARGS        more spark-dnn train options, split on spaces
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+log_name=nightly-retrain
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 variables="PUBLISH_ROOT TRAIN TEST TRAIN_CONFIG CHECKPOINTS CHECKPOINT_DIR CHECKPOINT_EVERY WARM_START GATE_METRIC
 GATE_TOLERANCE PUBLISH_WAIT SUBMIT_ARGS TRAIN_ARGS"
@@ -42,7 +45,7 @@ variables="${variables//$'\n'/ }"
 
 if [[ -n "${NIGHTLY_CONF:-}" ]]; then
   if [[ ! -r "$NIGHTLY_CONF" ]]; then
-    echo "nightly-retrain: NIGHTLY_CONF=$NIGHTLY_CONF: expected a readable file of VAR=value lines" >&2
+    log "NIGHTLY_CONF=$NIGHTLY_CONF: expected a readable file of VAR=value lines"
     exit 2
   fi
   line_number=0
@@ -50,12 +53,12 @@ if [[ -n "${NIGHTLY_CONF:-}" ]]; then
     line_number=$((line_number + 1))
     [[ -z "$line" || "$line" == \#* ]] && continue
     if [[ ! "$line" =~ ^[A-Z_][A-Z0-9_]*= ]]; then
-      echo "nightly-retrain: $NIGHTLY_CONF line $line_number: expected VAR=value (VAR in capitals), found '$line'" >&2
+      log "$NIGHTLY_CONF line $line_number: expected VAR=value (VAR in capitals), found '$line'"
       exit 2
     fi
     key="${line%%=*}"
     if [[ " $variables " != *" $key "* ]]; then
-      echo "nightly-retrain: $NIGHTLY_CONF line $line_number: expected one of $variables, found '$key'" >&2
+      log "$NIGHTLY_CONF line $line_number: expected one of $variables, found '$key'"
       exit 2
     fi
     if [[ -z "${!key+set}" ]]; then
@@ -66,7 +69,7 @@ fi
 
 for required in PUBLISH_ROOT TRAIN TEST TRAIN_CONFIG; do
   if [[ -z "${!required:-}" ]]; then
-    echo "nightly-retrain: $required: expected a value (environment or NIGHTLY_CONF), found none" >&2
+    log "$required: expected a value (environment or NIGHTLY_CONF), found none"
     exit 2
   fi
 done
@@ -81,7 +84,7 @@ case "${CHECKPOINTS:-on}" in
     args+=(--checkpoint-dir "${CHECKPOINT_DIR:-$PUBLISH_ROOT/checkpoints/$(date -u +%Y%m%d)}"
       --checkpoint-every "${CHECKPOINT_EVERY:-100}" --resume) ;;
   off) ;;
-  *) echo "nightly-retrain: CHECKPOINTS: expected on or off, found '$CHECKPOINTS'" >&2; exit 2 ;;
+  *) log "CHECKPOINTS: expected on or off, found '$CHECKPOINTS'"; exit 2 ;;
 esac
 if [[ -n "${GATE_METRIC:-}" ]]; then args+=(--gate-metric "$GATE_METRIC"); fi
 if [[ -n "${GATE_TOLERANCE:-}" ]]; then args+=(--gate-tolerance "$GATE_TOLERANCE"); fi
@@ -90,13 +93,16 @@ read -r -a more <<< "${TRAIN_ARGS:-}"
 args+=("${more[@]}")
 read -r -a submit <<< "${SUBMIT_ARGS:---master local[*]}"
 
-echo "nightly-retrain: $(date -u +%Y-%m-%dT%H:%M:%SZ) scripts/submit.sh ${submit[*]} -- ${args[*]}" >&2
+log "$(date -u +%Y-%m-%dT%H:%M:%SZ) scripts/submit.sh ${submit[*]} -- ${args[*]}"
+# In the background, waited for: a scheduler's TERM (a task timeout) then stops the driver too, not this script alone
+stop_on_exit
+start_process "$root/scripts/submit.sh" "${submit[@]}" -- "${args[@]}"
 status=0
-"$root/scripts/submit.sh" "${submit[@]}" -- "${args[@]}" || status=$?
+wait "$started_pid" || status=$?
 case "$status" in
-  0) echo "nightly-retrain: published" >&2 ;;
-  5) echo "nightly-retrain: the quality gate kept the current model (exit 5)" >&2 ;;
-  6) echo "nightly-retrain: another run holds the publish lock (exit 6)" >&2 ;;
-  *) echo "nightly-retrain: failed with exit code $status" >&2 ;;
+  0) log "published" ;;
+  5) log "the quality gate kept the current model (exit 5)" ;;
+  6) log "another run holds the publish lock (exit 6)" ;;
+  *) log "failed with exit code $status" ;;
 esac
 exit "$status"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs a spark-dnn command with spark-submit, using target/spark-dnn-app.jar (built if missing) and
-# conf/spark-defaults.conf.
+# Runs a spark-dnn command with spark-submit, using target/spark-dnn-app.jar (built when missing or older than the
+# sources) and conf/spark-defaults.conf.
 #   scripts/submit.sh [spark-submit options] -- <train|predict|evaluate|export|course> [spark-dnn options]
 # e.g. scripts/submit.sh --master yarn --deploy-mode cluster --num-executors 8 -- train --train hdfs:///d/train ...
 # spark-submit comes from $SPARK_HOME/bin, else from PATH; without either (a build machine, CI), Spark's own
 # org.apache.spark.deploy.SparkSubmit runs from the project's Maven classpath. The driver's exit code is passed on.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/target/spark-dnn-app.jar"
+log_name=submit
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 submit_args=()
 while [[ $# -gt 0 && "$1" != "--" ]]; do
@@ -19,20 +20,15 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 shift
+build_if_stale
 
-if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
-  echo "submit: building target/spark-dnn-app.jar (mvn package) ..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile) >&2
-fi
-
+jar="$root/target/spark-dnn-app.jar"
 common=(--class org.sparkdnn.cli.SparkDnn --properties-file "$root/conf/spark-defaults.conf")
 if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" "${common[@]}" "${submit_args[@]}" "$jar" "$@"
 elif command -v spark-submit >/dev/null; then
   exec spark-submit "${common[@]}" "${submit_args[@]}" "$jar" "$@"
 fi
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 exec "$java_bin" @"$root/conf/jvm.options" -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
   -cp "$(cat "$root/target/classpath.txt")" org.apache.spark.deploy.SparkSubmit \
