@@ -12,7 +12,7 @@
 # otherwise the report says "numpy: not measured". Nothing else needs Python.
 # Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 16g; --memory-budget may use 80 % of it,
 # Spark caches in 75 % of it),
-# OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), PYTHON (default python3).
+# OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), OPENBLAS_CORETYPE (scripts/lib/common.sh), PYTHON (default python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,7 +27,8 @@ if "$python" -c 'import numpy' >/dev/null 2>&1; then
 fi
 
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+# shellcheck source=lib/common.sh
+source "$root/scripts/lib/common.sh"
 export SPARK_LOCAL_IP=127.0.0.1
 # Cached blocks may fill 75 % of the heap (Spark's default 60 % would leave the largest cases spilling to disk).
 exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-16g}" -Dspark.memory.fraction=0.75 @conf/jvm.options \

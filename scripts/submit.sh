@@ -29,7 +29,6 @@ if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
 elif command -v spark-submit >/dev/null; then
   exec spark-submit "${common[@]}" "${submit_args[@]}" "$jar" "$@"
 fi
-export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 exec "$java_bin" @"$root/conf/jvm.options" -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
   -cp "$(cat "$root/target/classpath.txt")" org.apache.spark.deploy.SparkSubmit \
   "${common[@]}" "${submit_args[@]}" "$jar" "$@"

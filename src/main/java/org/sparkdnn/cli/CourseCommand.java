@@ -1,38 +1,52 @@
 package org.sparkdnn.cli;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleFunction;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sparkdnn.data.CsvFormat;
-import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.config.DataSettings;
+import org.sparkdnn.config.Setting;
+import org.sparkdnn.config.SettingValues;
+import org.sparkdnn.config.TrainSettings;
+import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.eval.BinaryMetrics;
-import org.sparkdnn.io.OutputDirectory;
+import org.sparkdnn.job.CostPrinter;
+import org.sparkdnn.job.Evaluator;
+import org.sparkdnn.job.TrainedModel;
+import org.sparkdnn.job.Trainer;
 import org.sparkdnn.model.Architecture;
-import org.sparkdnn.model.Precision;
-import org.sparkdnn.spark.CsvBlockReader;
-import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
-import org.sparkdnn.spark.SparkEvaluator;
-import org.sparkdnn.train.GradientDescent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code spark-dnn course CASE}: one of the course's runs with its published hyperparameters and initialisation,
  * printing costs and accuracies as that week's notebook prints them (then the exact counts).
  */
 @Command(name = "course", mixinStandardHelpOptions = true, sortOptions = false,
+    modelTransformer = CourseCommand.Options.class,
     description = {"Reproduces a run of the course's programming assignments on its own data.",
         "CASE: week2-logistic, week3-planar, week3-baseline, week3-sweep, week4-two-layer, week4-deep."})
 final class CourseCommand implements Callable<Integer> {
+  /** The settings a course run takes from the command line. */
+  private static final List<Setting<?>> OPTIONS =
+      List.of(DataSettings.PARTITIONS, DataSettings.MASTER);
+
+  /** Adds {@link #OPTIONS}. */
+  static final class Options implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      return SettingOptions.add(spec, OPTIONS);
+    }
+  }
+
   @Parameters(index = "0", paramLabel = "CASE", description = "The course run to reproduce.")
   String caseName;
 
@@ -45,15 +59,11 @@ final class CourseCommand implements Callable<Integer> {
           + "replaced on every run).")
   String output;
 
-  @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-      description = "Partitions of the cached data; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE}).")
-  int partitions;
-
   @Option(names = "--overwrite", description = "Replace --output if it exists.")
   boolean overwrite;
 
-  @Mixin
-  SparkOptions spark;
+  @Spec
+  CommandSpec spec;
 
   @ParentCommand
   SparkDnn parent;
@@ -64,17 +74,19 @@ final class CourseCommand implements Callable<Integer> {
     String outputDir = output != null ? output : "target/course/" + run.label;
     boolean replace = overwrite || output == null;
     PrintStream out = System.out;
-    try (SparkContexts session = parent.sparkContext("spark-dnn course " + run.label, spark.master)) {
+    SettingValues options = SettingOptions.values(spec, OPTIONS);
+    try (SparkContexts session =
+        parent.sparkContext("spark-dnn course " + run.label, options.get(DataSettings.MASTER))) {
       JavaSparkContext sc = session.context();
       if (run.style == CourseCase.Style.WEEK3_SWEEP) {
         for (int units : CourseCase.SWEEP_HIDDEN_UNITS) {
           Architecture architecture = run.withHiddenUnits(units);
-          Result result = train(sc, run, architecture, outputDir + "/n_h-" + units, replace, out);
+          Result result = train(sc, run, architecture, outputDir + "/n_h-" + units, replace, options, out);
           out.println("Accuracy for " + units + " hidden units: " + percent(result.train()) + " %"
               + counts(result.train()));
         }
       } else {
-        report(run, train(sc, run, run.architecture(), outputDir, replace, out), out);
+        report(run, train(sc, run, run.architecture(), outputDir, replace, options, out), out);
       }
     }
     return ExitCodes.OK;
@@ -83,44 +95,37 @@ final class CourseCommand implements Callable<Integer> {
   private record Result(BinaryMetrics train, BinaryMetrics test, boolean[] trainCorrect, boolean[] testCorrect) {}
 
   private Result train(JavaSparkContext sc, CourseCase run, Architecture architecture, String outputDir,
-      boolean replace, PrintStream out) {
-    FeatureScaling scaling = FeatureScaling.parse(run.scale);
-    CsvBlockReader reader = new CsvBlockReader(CsvFormat.defaults(), scaling, architecture.inputSize(),
-        CsvBlockReader.automaticBlockColumns(architecture.inputSize()));
-    String train = dataDir + "/" + run.train;
-    String test = run.test == null ? null : dataDir + "/" + run.test;
-    GradientDescent descent = new GradientDescent(run.learningRate, run.iterations);
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("course_case", run.label);
-    config.putAll(RecordedConfig.of(train, test, architecture, descent, run.initializer.label(), run.seed, null,
-        reader, Precision.FLOAT64));
-    TrainingJob.Spec spec = new TrainingJob.Spec(train, test, architecture, reader, partitions, Precision.FLOAT64,
-        descent, conf -> run.initializer.initialize(architecture, run.seed), run.initializer.label(), run.seed, config,
-        TrainingCheckpoints.Settings.NONE, run.printEvery);
+      boolean replace, SettingValues options, PrintStream out) {
+    TrainingConfig config = TrainingConfig.courseBuilder()
+        .set(TrainSettings.COURSE_CASE, run.label)
+        .set(TrainSettings.TRAIN, dataDir + "/" + run.train)
+        .set(TrainSettings.TEST, run.test == null ? null : dataDir + "/" + run.test)
+        .set(TrainSettings.LAYERS, architecture.sizes())
+        .set(TrainSettings.ACTIVATIONS, architecture.activationsText().split(","))
+        .set(TrainSettings.LEARNING_RATE, run.learningRate)
+        .set(TrainSettings.ITERATIONS, run.iterations)
+        .set(TrainSettings.INIT, run.initializer.label())
+        .set(TrainSettings.SEED, run.seed)
+        .set(TrainSettings.SCALE, run.scale)
+        .set(TrainSettings.PRINT_EVERY, run.printEvery)
+        .set(TrainSettings.EVAL_EVERY, run.printEvery)
+        .set(DataSettings.PARTITIONS, options.get(DataSettings.PARTITIONS))
+        .set(TrainSettings.OUTPUT, outputDir)
+        .set(TrainSettings.OVERWRITE, replace)
+        .build();
     DoubleFunction<String> costFormat = run.style == CourseCase.Style.WEEK4
         ? Double::toString : cost -> String.format(Locale.ROOT, "%f", cost);
     boolean printLast = run.style == CourseCase.Style.WEEK4;
-    try (OutputDirectory target = OutputDirectory.prepare(new Path(outputDir), replace, sc.hadoopConfiguration())) {
-      TrainingJob.Outcome outcome = TrainingJob.run(sc, spec, target,
-          new CostPrinter(out, run.printEvery, run.iterations, costFormat, printLast, false), out);
-      boolean[] trainCorrect = null;
-      boolean[] testCorrect = null;
-      if (run.style == CourseCase.Style.WEEK4) {
-        trainCorrect = correctInOrder(sc, train, reader, outcome);
-        testCorrect = correctInOrder(sc, test, reader, outcome);
-      }
-      return new Result(outcome.train(), outcome.test(), trainCorrect, testCorrect);
+    CostPrinter printer = new CostPrinter(out, run.printEvery, run.iterations, costFormat, printLast, false);
+    TrainedModel trained = new Trainer(sc, out, printer).train(config);
+    boolean[] trainCorrect = null;
+    boolean[] testCorrect = null;
+    if (run.style == CourseCase.Style.WEEK4) {
+      org.sparkdnn.model.Parameters parameters = trained.result().parameters();
+      trainCorrect = Evaluator.correctInOrder(sc, config, config.get(TrainSettings.TRAIN), parameters);
+      testCorrect = Evaluator.correctInOrder(sc, config, config.get(TrainSettings.TEST), parameters);
     }
-  }
-
-  private boolean[] correctInOrder(JavaSparkContext sc, String path, CsvBlockReader reader,
-      TrainingJob.Outcome outcome) {
-    DistributedBlocks blocks = DistributedBlocks.load(sc, path, reader, partitions, reader.blockColumns());
-    try {
-      return SparkEvaluator.correctInOrder(sc, blocks, outcome.result().parameters(), TrainingJob.THRESHOLD);
-    } finally {
-      blocks.unpersist();
-    }
+    return new Result(trained.train(), trained.test(), trainCorrect, testCorrect);
   }
 
   /** The accuracy lines of the week's notebook, each followed by the exact count. */

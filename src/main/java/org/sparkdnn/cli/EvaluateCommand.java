@@ -1,25 +1,20 @@
 package org.sparkdnn.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.sparkdnn.data.CsvFormat;
-import org.sparkdnn.eval.BinaryMetrics;
-import org.sparkdnn.io.JsonFiles;
-import org.sparkdnn.io.OutputDirectory;
-import org.sparkdnn.io.SavedModel;
-import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.config.DataSettings;
+import org.sparkdnn.config.SettingValues;
+import org.sparkdnn.job.Evaluator;
 import org.sparkdnn.spark.SparkContexts;
-import org.sparkdnn.spark.SparkEvaluator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code spark-dnn evaluate}: metrics of a trained model on labelled data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    modelTransformer = PredictCommand.Options.class,
     description = "Prints accuracy, precision, recall, F1, log-loss, ROC AUC and the confusion matrix of a model "
         + "on labelled CSV data; --output also writes them as JSON.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -34,48 +29,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace --output if it exists.")
   boolean overwrite;
 
-  @Mixin
-  ModelOptions model;
-
-  @Mixin
-  DataOptions data;
-
-  @Mixin
-  SparkOptions spark;
+  @Spec
+  CommandSpec spec;
 
   @ParentCommand
   SparkDnn parent;
 
   @Override
   public Integer call() {
-    double threshold = model.threshold();
-    CsvFormat format = data.format();
-    if (!format.hasLabel()) {
-      throw new IllegalArgumentException("--label-column: evaluation needs labels, found 'none'");
-    }
-    try (SparkContexts session = parent.sparkContext("spark-dnn evaluate", spark.master)) {
-      JavaSparkContext sc = session.context();
-      // refused before any work: an existing file without --overwrite, a place where no file can be created
-      Path target = output == null ? null
-          : OutputDirectory.prepare(new Path(output), overwrite, sc.hadoopConfiguration()).path();
-      SavedModel saved = model.read(sc);
-      DistributedBlocks blocks = ModelOptions.load(sc, saved, input, format, data);
-      BinaryMetrics metrics;
-      try {
-        metrics = SparkEvaluator.evaluate(sc, blocks, saved.parameters(), threshold);
-      } finally {
-        blocks.unpersist();
-      }
-      System.out.print(metrics.toTable());
-      if (target != null) {
-        Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
-        json.put("threshold", threshold);
-        json.put("model", model.model);
-        json.put("input", input);
-        json.put("bad_rows", blocks.skippedRows().toMap());
-        JsonFiles.writeAtomically(json, target, sc.hadoopConfiguration());
-        System.out.println("Metrics written to " + output);
-      }
+    SettingValues settings = SettingOptions.values(spec, DataSettings.SCORING);
+    try (SparkContexts session = parent.sparkContext("spark-dnn evaluate", settings.get(DataSettings.MASTER))) {
+      Evaluator.evaluate(session.context(), settings, input, output, overwrite, System.out);
     }
     return ExitCodes.OK;
   }

@@ -7,18 +7,27 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.InputDataException;
 import org.sparkdnn.io.ModelFormatException;
 import org.sparkdnn.io.PublishLockedException;
+import org.sparkdnn.job.Versions;
 import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code spark-dnn} command line: {@code train}, {@code predict}, {@code evaluate}. */
-@Command(name = "spark-dnn", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+@Command(name = "spark-dnn", mixinStandardHelpOptions = true, versionProvider = SparkDnn.Version.class,
     description = "Trains and applies fully-connected binary classifiers on Apache Spark.",
     subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
         CourseCommand.class,
         CommandLine.HelpCommand.class})
 public final class SparkDnn {
+  /** {@code --version}: spark-dnn's, Spark's and Java's. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {Versions.line()};
+    }
+  }
+
   private final JavaSparkContext existingContext;
 
   private SparkDnn(JavaSparkContext existingContext) {

@@ -1,14 +1,7 @@
 package org.sparkdnn.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
@@ -61,34 +54,5 @@ public record Checkpoint(Parameters parameters, double[] costs, Map<String, Obje
 
   public Architecture architecture() {
     return parameters.architecture();
-  }
-
-  /**
-   * How {@code current} differs from this checkpoint's configuration, ignoring {@code ignoredKeys}: one entry per
-   * differing key, {@code "learning_rate: 0.5 in the checkpoint, 0.6 now"}, values as JSON ({@code null} for a
-   * missing key). Values are compared as their JSON forms are, so an int[] equals the list read back.
-   *
-   * @throws IllegalArgumentException if a value of {@code current} has no JSON form
-   */
-  public List<String> configDifferences(Map<String, ?> current, Collection<String> ignoredKeys) {
-    Map<String, Object> now = JsonValues.copyOfObject(current, "config");
-    Set<String> keys = new LinkedHashSet<>(config.keySet());
-    keys.addAll(now.keySet());
-    keys.removeAll(ignoredKeys);
-    List<String> differences = new ArrayList<>();
-    for (String key : keys) {
-      if (!Objects.equals(config.get(key), now.get(key))) {
-        differences.add(key + ": " + json(config.get(key)) + " in the checkpoint, " + json(now.get(key)) + " now");
-      }
-    }
-    return differences;
-  }
-
-  private static String json(Object value) {
-    try {
-      return JsonFiles.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a normalised JSON value is always writable", e);
-    }
   }
 }

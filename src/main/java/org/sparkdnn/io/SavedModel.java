@@ -2,6 +2,7 @@ package org.sparkdnn.io;
 
 import java.util.Map;
 import java.util.Objects;
+import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
@@ -67,14 +68,7 @@ public final class SavedModel {
    * @throws IllegalArgumentException if the key holds something other than float64 or float32
    */
   public Precision precision() {
-    Object label = config.get("precision");
-    if (label == null) {
-      return Precision.FLOAT64;
-    }
-    if (!(label instanceof String text)) {
-      throw new IllegalArgumentException("expected \"config.precision\": \"float64\" or \"float32\", found " + label);
-    }
-    return Precision.parse(text);
+    return TrainingConfig.recordedPrecision(config);
   }
 
   public Provenance provenance() {

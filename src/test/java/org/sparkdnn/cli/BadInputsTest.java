@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sparkdnn.job.TrainedModel;
 import org.sparkdnn.testing.FileTrees;
 
 /**
@@ -205,7 +206,7 @@ class BadInputsTest {
     CommandRun run = train(CORPUS.resolve(input).toString(), work.resolve("out"));
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("Training data: 12 samples of 2 features"), run.toString());
-    JsonNode train = JSON.readTree(work.resolve("out").resolve(TrainingJob.METRICS_FILE).toFile()).get("train");
+    JsonNode train = JSON.readTree(work.resolve("out").resolve(TrainedModel.METRICS_FILE).toFile()).get("train");
     assertEquals(12, train.get("m").asLong());
     assertEquals(0, train.get("bad_rows").get("skipped").asLong());
   }

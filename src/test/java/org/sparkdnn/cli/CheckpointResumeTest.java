@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.io.Checkpoint;
 import org.sparkdnn.io.CheckpointStore;
 import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.job.TrainedModel;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -83,7 +84,7 @@ class CheckpointResumeTest {
   }
 
   private static JsonNode metrics(Path output) throws IOException {
-    return JSON.readTree(output.resolve(TrainingJob.METRICS_FILE).toFile());
+    return JSON.readTree(output.resolve(TrainedModel.METRICS_FILE).toFile());
   }
 
   private static double[] costs(Path output) throws IOException {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sparkdnn.job.TrainedModel;
 
 /**
  * The course's published results (../shared/docs/course-results.md, quoted here as the specification), reproduced
@@ -133,7 +134,7 @@ class CourseResultsTest {
   }
 
   private JsonNode metrics(String name) throws IOException {
-    return JSON.readTree(dir.resolve(name).resolve(TrainingJob.METRICS_FILE).toFile());
+    return JSON.readTree(dir.resolve(name).resolve(TrainedModel.METRICS_FILE).toFile());
   }
 
   private static void assertCounts(JsonNode metrics, int trainCorrect, int trainM, int testCorrect, int testM) {

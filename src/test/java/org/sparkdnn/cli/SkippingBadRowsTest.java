@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkdnn.job.TrainedModel;
 
 /**
  * {@code --on-bad-row skip}: bad rows are left out, counted once however the data is partitioned, reported with
@@ -59,7 +60,7 @@ class SkippingBadRowsTest {
     assertTrue(run.out().contains("Training data: 21 samples"), run.toString());
     assertTrue(run.out().contains("Skipped 3 bad rows of " + THREE_BAD + ":"), run.toString());
     assertListsTheThreeBadRows(run.out(), "stdout");
-    JsonNode metrics = JSON.readTree(dir.resolve("model").resolve(TrainingJob.METRICS_FILE).toFile());
+    JsonNode metrics = JSON.readTree(dir.resolve("model").resolve(TrainedModel.METRICS_FILE).toFile());
     for (String section : List.of("train", "test")) {
       JsonNode badRows = metrics.get(section).get("bad_rows");
       assertEquals(21, metrics.get(section).get("m").asLong(), section);

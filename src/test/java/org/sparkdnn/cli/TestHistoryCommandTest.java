@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkdnn.job.TrainedModel;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -40,7 +41,7 @@ class TestHistoryCommandTest {
   }
 
   private static JsonNode metrics(Path output) throws IOException {
-    return JSON.readTree(output.resolve(TrainingJob.METRICS_FILE).toFile());
+    return JSON.readTree(output.resolve(TrainedModel.METRICS_FILE).toFile());
   }
 
   private static List<Integer> iterations(JsonNode history) {
@@ -82,7 +83,7 @@ class TestHistoryCommandTest {
     seconds.forEach(s -> assertTrue(s.isNumber() && s.doubleValue() > 0.0, seconds.toString()));
     assertTrue(metrics.get("wall_time_seconds").get("train").doubleValue() >= sum(seconds), metrics.toString());
 
-    BufferedImage image = ImageIO.read(output.resolve(TrainingJob.LEARNING_CURVE_FILE).toFile());
+    BufferedImage image = ImageIO.read(output.resolve(TrainedModel.LEARNING_CURVE_FILE).toFile());
     assertNotNull(image, "a PNG ImageIO decodes");
     assertTrue(orangePixels(image) > 50, "the test log-loss drawn in the learning curve");
   }

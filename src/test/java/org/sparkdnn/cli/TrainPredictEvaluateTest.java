@@ -25,6 +25,7 @@ import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.io.CourseParametersJson;
 import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.io.SavedModel;
+import org.sparkdnn.job.TrainedModel;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
@@ -77,7 +78,7 @@ class TrainPredictEvaluateTest {
     }
     assertEquals(1.2, metrics.get("config").get("learning_rate").asDouble(), 0.0);
     assertTrue(Files.exists(modelDir.resolve(ModelStore.MODEL_FILE)));
-    BufferedImage curve = ImageIO.read(modelDir.resolve(TrainingJob.LEARNING_CURVE_FILE).toFile());
+    BufferedImage curve = ImageIO.read(modelDir.resolve(TrainedModel.LEARNING_CURVE_FILE).toFile());
     assertEquals(800, curve.getWidth());
   }
 

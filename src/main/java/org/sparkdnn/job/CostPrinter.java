@@ -1,8 +1,10 @@
-package org.sparkdnn.cli;
+package org.sparkdnn.job;
 
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import org.sparkdnn.config.TrainSettings;
+import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.train.IterationListener;
 
 /**
@@ -10,7 +12,7 @@ import org.sparkdnn.train.IterationListener;
  * last one as the course's week-4 {@code L_layer_model} does; for {@code train}, followed by the elapsed time
  * and an estimate of the time left: {@code Cost after iteration 100: 0.672…   [3.1 s elapsed, ETA 74.2 s]}.
  */
-final class CostPrinter implements IterationListener {
+public final class CostPrinter implements IterationListener {
   private final PrintStream out;
   private final int every;
   private final int iterations;
@@ -25,7 +27,7 @@ final class CostPrinter implements IterationListener {
    * @param printLast whether the last iteration's cost is printed too
    * @param timing whether each line ends with the elapsed time and the ETA (the course's own lines do not)
    */
-  CostPrinter(PrintStream out, int every, int iterations, DoubleFunction<String> format, boolean printLast,
+  public CostPrinter(PrintStream out, int every, int iterations, DoubleFunction<String> format, boolean printLast,
       boolean timing) {
     this.out = out;
     this.every = every;
@@ -33,6 +35,12 @@ final class CostPrinter implements IterationListener {
     this.format = format;
     this.printLast = printLast;
     this.timing = timing;
+  }
+
+  /** {@code train}'s lines: every {@code --print-every} iterations and the last, full precision, with the ETA. */
+  public static CostPrinter forTraining(TrainingConfig config, PrintStream out) {
+    return new CostPrinter(out, config.get(TrainSettings.PRINT_EVERY), config.get(TrainSettings.ITERATIONS),
+        Double::toString, true, true);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.sparkdnn.cli;
+package org.sparkdnn.job;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.sparkdnn.config.ConfigDifference;
+import org.sparkdnn.config.TrainSettings;
+import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.io.Checkpoint;
 import org.sparkdnn.io.CheckpointStore;
 import org.sparkdnn.model.Parameters;
@@ -20,11 +22,11 @@ import org.sparkdnn.train.TrainingDivergedException;
 import org.sparkdnn.train.TrainingState;
 
 /**
- * The checkpoints of one {@code train} run ({@code --checkpoint-dir}, {@code --checkpoint-every},
+ * The checkpoints of one training run ({@code --checkpoint-dir}, {@code --checkpoint-every},
  * {@code --resume}). Before the data is loaded, the newest checkpoint in the directory is found and validated: a
  * run without {@code --resume} refuses to start over one. Once the data is loaded, {@link #start} resumes from it
- * only if it was written with the same configuration (every recorded key but the paths of the training and test
- * data, which the data fingerprint stands for, and {@code iterations}, which may grow) and for data with the same
+ * only if it was written with the same configuration (every setting compared on resume, see
+ * {@link org.sparkdnn.config.Setting#isCompared()}) and for data with the same
  * fingerprint; otherwise the run is refused, naming what differs. Once the model is written, the checkpoints are
  * removed, so that the next run in the same directory (the next night's, on new data) starts afresh.
  */
@@ -36,19 +38,13 @@ final class TrainingCheckpoints implements Checkpointer {
    * @param every K: a checkpoint after every K-th iteration and after the last
    * @param resume whether to continue from the newest checkpoint in {@code dir}
    */
-  record Settings(String dir, int every, boolean resume) {
-    /** No checkpoints ({@code course}). */
-    static final Settings NONE = new Settings(null, 1, false);
-  }
-
-  /** Recorded keys that may differ between a checkpoint and the run resuming from it. */
-  private static final Set<String> NOT_COMPARED = Set.of("train", "test", "iterations");
+  private record Settings(String dir, int every, boolean resume) {}
 
   private final Settings settings;
   private final CheckpointStore store;
   private final Path newest;
   private final Checkpoint found;
-  private Map<String, Object> config;
+  private TrainingConfig config;
   private DataFingerprint fingerprint;
   private Path lastGood;
 
@@ -67,7 +63,9 @@ final class TrainingCheckpoints implements Checkpointer {
    *     {@code --resume} was not given
    * @throws org.sparkdnn.io.ModelFormatException if the newest checkpoint is corrupt or not in the format
    */
-  static TrainingCheckpoints prepare(Settings settings, Configuration conf) {
+  static TrainingCheckpoints prepare(TrainingConfig config, Configuration conf) {
+    Settings settings = new Settings(config.get(TrainSettings.CHECKPOINT_DIR),
+        config.get(TrainSettings.CHECKPOINT_EVERY), config.get(TrainSettings.RESUME));
     if (settings.dir() == null) {
       return new TrainingCheckpoints(settings, null, null, null);
     }
@@ -93,13 +91,13 @@ final class TrainingCheckpoints implements Checkpointer {
    * Where gradient descent starts: the newest checkpoint if resuming from one, else iteration 0 from
    * {@code initial}. Prints which.
    *
-   * @param config the run's recorded configuration, partitioning included, written into its checkpoints
+   * @param config the run's configuration, partitioning included, recorded in its checkpoints
    * @throws IllegalArgumentException if the checkpoint was written with another configuration, for other data,
    *     or is past {@code iterations}; the message names the differing keys and both fingerprints
    */
-  TrainingState start(Map<String, Object> config, DataFingerprint fingerprint, int iterations,
+  TrainingState start(TrainingConfig config, DataFingerprint fingerprint, int iterations,
       Supplier<Parameters> initial, PrintStream out) {
-    this.config = new LinkedHashMap<>(config);
+    this.config = config;
     this.fingerprint = fingerprint;
     if (found == null) {
       if (settings.resume()) {
@@ -108,9 +106,10 @@ final class TrainingCheckpoints implements Checkpointer {
       return TrainingState.start(initial.get());
     }
     List<String> problems = new ArrayList<>();
-    List<String> differences = found.configDifferences(config, NOT_COMPARED);
+    List<ConfigDifference> differences = config.differencesFrom(found.config());
     if (!differences.isEmpty()) {
-      problems.add("the same configuration, found " + String.join("; ", differences));
+      problems.add("the same configuration, found "
+          + String.join("; ", differences.stream().map(ConfigDifference::toString).toList()));
     }
     if (!found.dataFingerprint().equals(fingerprint.hex())) {
       problems.add("the same training data, found the data fingerprint " + found.dataFingerprint() + " (m = "
@@ -148,7 +147,7 @@ final class TrainingCheckpoints implements Checkpointer {
 
   @Override
   public void save(TrainingState state) {
-    lastGood = store.write(new Checkpoint(state.parameters(), state.costs(), config, fingerprint.hex(),
+    lastGood = store.write(new Checkpoint(state.parameters(), state.costs(), config.toJson(), fingerprint.hex(),
         fingerprint.numExamples()));
   }
 

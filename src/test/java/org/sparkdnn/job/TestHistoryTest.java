@@ -1,4 +1,4 @@
-package org.sparkdnn.cli;
+package org.sparkdnn.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.sparkdnn.cli;
+package org.sparkdnn.job;
 
 import org.apache.hadoop.conf.Configuration;
 import org.sparkdnn.data.CourseHdf5;

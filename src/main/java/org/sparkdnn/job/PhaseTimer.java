@@ -1,4 +1,4 @@
-package org.sparkdnn.cli;
+package org.sparkdnn.job;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
-package org.sparkdnn.cli;
+package org.sparkdnn.job;
 
-import picocli.CommandLine.IVersionProvider;
+/** Versions of spark-dnn, Spark and Java, for provenance, the manifest and {@code --version}. */
+public final class Versions {
+  private Versions() {}
 
-/** Versions of spark-dnn, Spark and Java, for {@code --version} and provenance. */
-public final class Versions implements IVersionProvider {
   /** spark-dnn's version, from the jar manifest (or "dev" when run from classes). */
   public static String sparkDnn() {
     String version = Versions.class.getPackage().getImplementationVersion();
@@ -20,8 +20,8 @@ public final class Versions implements IVersionProvider {
     return System.getProperty("java.version");
   }
 
-  @Override
-  public String[] getVersion() {
-    return new String[] {"spark-dnn " + sparkDnn() + " (Spark " + spark() + ", Java " + java() + ")"};
+  /** "spark-dnn 0.1.0 (Spark 4.1.0, Java 17.0.2)". */
+  public static String line() {
+    return "spark-dnn " + sparkDnn() + " (Spark " + spark() + ", Java " + java() + ")";
   }
 }

@@ -1,0 +1,135 @@
+package org.sparkdnn.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.eval.QualityGate;
+import org.sparkdnn.model.Activation;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Initializer;
+import org.sparkdnn.model.Precision;
+
+/**
+ * The settings of {@code train} (and of {@code course}, which fixes most of them), in the order the recorded
+ * configuration, {@code --help} and conf/spark-dnn.properties list them.
+ */
+public final class TrainSettings {
+  private TrainSettings() {}
+
+  /** The course run reproduced; set by {@code course} only, recorded first. */
+  public static final Setting<String> COURSE_CASE =
+      Setting.of("course-case", Kind.TEXT, "CASE", "The course run reproduced.").recorded("course_case");
+  public static final Setting<String> TRAIN = Setting.of("train", Kind.TEXT, "PATH", "Training CSV: a file, "
+      + "directory of part files or glob, on any Hadoop filesystem; .gz works; or a course .h5.").required()
+      .recorded("train").notCompared();
+  public static final Setting<String> TEST = Setting.of("test", Kind.TEXT, "PATH",
+      "Test data, same layout as train.").recorded("test").notCompared();
+  public static final Setting<int[]> LAYERS = Setting.of("layers", Kind.INTS, "N", "Layer sizes n[0],...,n[L]: "
+      + "input features, hidden units, 1 output unit (e.g. 12288,20,7,5,1).").required().recorded("layers")
+      .checked(sizes -> Architecture.withHidden(sizes, Activation.RELU).sizes());
+  /** Recorded as the activations of every layer, the defaults included. */
+  public static final Setting<String[]> ACTIVATIONS = Setting.of("activations", Kind.TEXTS, "NAME", "One "
+      + "activation per layer 1..L: sigmoid, tanh, relu, leaky_relu; the last is sigmoid. Default: relu hidden, "
+      + "sigmoid output.").recorded("activations").checked(TrainSettings::activations);
+  public static final Setting<Double> LEARNING_RATE = Setting.of("learning-rate", Kind.DOUBLE, "ALPHA",
+      "Learning rate alpha > 0.").required().recorded("learning_rate").checked(TrainSettings::learningRate);
+  /** Not compared on resume: a resumed run may go on for longer. */
+  public static final Setting<Integer> ITERATIONS = Setting.of("iterations", Kind.INT, "T",
+      "Batch gradient-descent iterations >= 1.").required().recorded("iterations").notCompared()
+      .checked(TrainSettings::iterations);
+  public static final Setting<String> INIT = Setting.of("init", Kind.TEXT, "SCHEME",
+      "Weight initialisation: zeros, course-small, course-deep, he, xavier.").defaultValue("he").recorded("init")
+      .checked(text -> Initializer.parse(text).label());
+  public static final Setting<Long> SEED = Setting.of("seed", Kind.LONG, "S",
+      "Seed of numpy's legacy random stream, 0..4294967295.").defaultValue("1").recorded("seed");
+  public static final Setting<String> INIT_FROM = Setting.of("init-from", Kind.TEXT, "PARAMS.json",
+      "Start from parameters in the course's JSON shape instead of init.").recorded("init_from");
+  public static final Setting<String> SCALE = Setting.of("scale", Kind.TEXT, "DIVISOR",
+      "Feature scaling: none, or a number every feature is divided by (255 for pixels).").defaultValue("none")
+      .recorded("scale").checked(text -> FeatureScaling.parse(text).toString());
+  public static final Setting<String> PRECISION = Setting.of("precision", Kind.TEXT, "float64|float32",
+      "Precision of the cached features and forward/backward passes: float64, or float32 (half the memory, "
+          + "SGEMM).").defaultValue(Precision.DEFAULT_LABEL).recorded("precision")
+      .checked(text -> Precision.parse(text).label());
+  public static final Setting<String> WARM_START = Setting.of("warm-start", Kind.TEXT, "current|DIR",
+      "Start from a trained model instead of init: current (publish-root's; init while none), a model dir or a "
+          + "publish root.").recorded("warm_start");
+  public static final Setting<Integer> PRINT_EVERY = Setting.of("print-every", Kind.INT, "K",
+      "Print the cost every K iterations and at the last one; 0 prints none.").defaultValue("100")
+      .checked(Checks.atLeast(0, "0"));
+  public static final Setting<Integer> EVAL_EVERY = Setting.of("eval-every", Kind.INT, "K", "With test: the "
+      + "test log-loss and accuracy after every K-th update and at the end (metrics.json, plot); 0: none.")
+      .defaultValue("100").checked(Checks.atLeast(0, "0"));
+  public static final Setting<String> OUTPUT = Setting.of("output", Kind.TEXT, "DIR", "Directory to create with "
+      + "the model and metrics.json. Exactly one of output and publish-root is required.");
+  public static final Setting<Boolean> OVERWRITE = Setting.flag("overwrite", "Replace output if it exists.");
+  public static final Setting<String> PUBLISH_ROOT = Setting.of("publish-root", Kind.TEXT, "ROOT", "Publish "
+      + "instead of output: write ROOT/runs/RUN-ID with manifest.json, then point ROOT/current at it if the gate "
+      + "accepts.");
+  public static final Setting<String> GATE_METRIC = Setting.of("gate-metric", Kind.TEXT, "METRIC", "Quality gate "
+      + "metric on the test data: accuracy, log-loss or auc. Needs test once a model is published.")
+      .defaultValue("accuracy").checked(label -> QualityGate.Metric.parse(label).label());
+  public static final Setting<Double> GATE_TOLERANCE = Setting.of("gate-tolerance", Kind.DOUBLE, "X", "Publish "
+      + "only if the new model's gate metric is no worse than the current model's by more than this.")
+      .defaultValue("0").checked(TrainSettings::tolerance);
+  public static final Setting<Long> PUBLISH_WAIT = Setting.of("publish-wait", Kind.LONG, "SECONDS",
+      "Seconds to wait for another run's lock on publish-root before giving up with exit code 6.")
+      .defaultValue("300").checked(Checks.notNegative(" seconds"));
+  public static final Setting<String> CHECKPOINT_DIR = Setting.of("checkpoint-dir", Kind.TEXT, "DIR", "Checkpoint "
+      + "directory on any Hadoop filesystem (newest 2 kept; removed once the model is written); empty: none.");
+  public static final Setting<Integer> CHECKPOINT_EVERY = Setting.of("checkpoint-every", Kind.INT, "K",
+      "With checkpoint-dir: a checkpoint every K iterations and after the last; K >= 1.").defaultValue("100")
+      .checked(Checks.atLeast(1, "1"));
+  public static final Setting<Boolean> RESUME = Setting.flag("resume", "Continue from the newest checkpoint in "
+      + "checkpoint-dir (same options and data, or refused); none there: start at 0.");
+
+  /** Every setting of {@code train}: its options, {@code --config} keys and recorded configuration. */
+  public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
+      ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
+      DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
+      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
+      GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
+
+  /** The settings of a {@code course} run: train's, with the case and without publishing and checkpoints. */
+  public static final List<Setting<?>> COURSE_COMMAND = course();
+
+  private static List<Setting<?>> course() {
+    List<Setting<?>> settings = new ArrayList<>();
+    settings.add(COURSE_CASE);
+    for (Setting<?> setting : TRAIN_COMMAND) {
+      if (!List.of(WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
+          CHECKPOINT_EVERY, RESUME).contains(setting)) {
+        settings.add(setting);
+      }
+    }
+    return List.copyOf(settings);
+  }
+
+  private static String[] activations(String[] names) {
+    for (String name : names) {
+      Activation.parse(name);
+    }
+    return names;
+  }
+
+  private static Double learningRate(Double rate) {
+    if (!(rate > 0.0 && rate < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("learning rate must be a positive finite number, found " + rate);
+    }
+    return rate;
+  }
+
+  private static Integer iterations(Integer iterations) {
+    if (iterations < 1) {
+      throw new IllegalArgumentException("iterations must be at least 1, found " + iterations);
+    }
+    return iterations;
+  }
+
+  private static Double tolerance(Double tolerance) {
+    if (!(tolerance >= 0.0 && tolerance < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("expected a finite number >= 0, found " + tolerance);
+    }
+    return tolerance;
+  }
+}
