@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
         + "about 18 GiB of free RAM. The budget is 7 GiB because a case holds its data twice (the compute's copy "
         + "and Spark's cached blocks, timed in turns): the cat shape at m = 1e5 (9.2 GiB) runs out of a 16 GiB heap. "
         + "--quick: under 3 min and 1 GiB.",
-        "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g; bench.sh lets Spark cache in 75 % "
+        "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g; bench.sh lets Spark cache in 75 %% "
             + "of it, spark.memory.fraction), OPENBLAS_NUM_THREADS (default 1, "
             + "one BLAS thread per Spark task; numpy gets N), PYTHON (default python3), JAVA_HOME.",
         "Exit codes: 0 done (whatever the targets say), 1 a measurement failed, 2 bad options."})
