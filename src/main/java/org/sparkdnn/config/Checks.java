@@ -25,4 +25,14 @@ final class Checks {
       return value;
     };
   }
+
+  /** Above 0: "expected more than 0 seconds, found 0". */
+  static UnaryOperator<Long> positive(String unit) {
+    return value -> {
+      if (value <= 0) {
+        throw new IllegalArgumentException("expected more than 0" + unit + ", found " + value);
+      }
+      return value;
+    };
+  }
 }

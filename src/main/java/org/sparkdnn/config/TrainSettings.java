@@ -54,6 +54,13 @@ public final class TrainSettings {
   public static final Setting<String> WARM_START = Setting.of("warm-start", Kind.TEXT, "current|DIR",
       "Start from a trained model instead of init: current (publish-root's; init while none), a model dir or a "
           + "publish root.").recorded("warm_start");
+  /** No default: without it the resident engine is chosen where it can run, the jobs engine otherwise. */
+  public static final Setting<String> ENGINE = Setting.of("engine", Kind.TEXT, "resident|jobs", "resident: one "
+      + "Spark stage whose tasks stay for the run; jobs: one Spark job per iteration. Default: resident where it "
+      + "can run (else jobs, said why); given, resident or exit 2.").checked(TrainSettings::engine);
+  public static final Setting<Long> TASK_TIMEOUT = Setting.of("task-timeout", Kind.LONG, "SECONDS",
+      "Resident engine: seconds a task may take to answer one iteration before the run fails, naming it.")
+      .defaultValue("600").checked(Checks.positive(" seconds"));
   public static final Setting<Integer> PRINT_EVERY = Setting.of("print-every", Kind.INT, "K",
       "Print the cost every K iterations and at the last one; 0 prints none.").defaultValue("100")
       .checked(Checks.atLeast(0, "0"));
@@ -87,7 +94,7 @@ public final class TrainSettings {
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
       ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
-      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
+      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
       GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
 
   /** The settings of a {@code course} run: train's, with the case and without publishing and checkpoints. */
@@ -103,6 +110,16 @@ public final class TrainSettings {
       }
     }
     return List.copyOf(settings);
+  }
+
+  /** The engines {@link #ENGINE} names. */
+  public static final List<String> ENGINES = List.of("resident", "jobs");
+
+  private static String engine(String name) {
+    if (!ENGINES.contains(name)) {
+      throw new IllegalArgumentException("expected resident or jobs, found '" + name + "'");
+    }
+    return name;
   }
 
   private static String[] activations(String[] names) {

@@ -59,6 +59,15 @@ public final class ConfusionCounts implements Serializable {
     return new ConfusionCounts(tp, fp, tn, fn, logLossSum);
   }
 
+  /** The partitions' counts added in partition order, so the log-loss sum does not depend on arrival order. */
+  public static ConfusionCounts inPartitionOrder(ConfusionCounts[] parts) {
+    ConfusionCounts sum = EMPTY;
+    for (ConfusionCounts part : parts) {
+      sum = sum.merge(part);
+    }
+    return sum;
+  }
+
   /**
    * Adds one sample given the predicted probability of class 1. Its log loss is
    * {@code -ln(p)} for label 1 and {@code -ln(1 - p)} for label 0, with {@code p} clamped by

@@ -30,7 +30,6 @@ import org.sparkdnn.spark.DataFingerprint;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SkippedRows;
 import org.sparkdnn.spark.SparkEvaluator;
-import org.sparkdnn.spark.SparkGradientSource;
 import org.sparkdnn.train.GradientDescent;
 import org.sparkdnn.train.IterationListener;
 import org.sparkdnn.train.TimedGradientSource;
@@ -81,7 +80,9 @@ final class TrainingJob {
           + " features in " + train.numPartitions() + " partitions");
       DataLoader.reportSkipped(train, trainPath, out);
       // read before training, so that a bad test row stops the run before the work rather than after it
-      test = testPath == null ? null : timer.time("load", () -> DataLoader.load(sc, testPath, config, reader));
+      // as many partitions as the training data: the resident engine's tasks hold one partition of each
+      TrainingConfig testConfig = config.with(DataSettings.PARTITIONS, train.numPartitions());
+      test = testPath == null ? null : timer.time("load", () -> DataLoader.load(sc, testPath, testConfig, reader));
       if (test != null) {
         DataLoader.reportSkipped(test, testPath, out);
       }
@@ -114,17 +115,22 @@ final class TrainingJob {
     DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(train));
     TrainingState start =
         checkpoints.start(config, fingerprint, iterations, () -> run.initial().parameters().apply(conf), out);
-    TimedGradientSource source = new TimedGradientSource(new SparkGradientSource(sc, train, architecture));
-    TestHistory testHistory = new TestHistory(test == null ? 0 : config.get(TrainSettings.EVAL_EVERY), iterations,
-        parameters -> SparkEvaluator.confusion(sc, test, parameters, THRESHOLD));
     TrainingResult result;
-    try {
+    TimedGradientSource source;
+    TestHistory testHistory;
+    String engineName;
+    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, start.iteration(), out)) {
+      engineName = engine.name();
+      source = new TimedGradientSource(engine);
+      testHistory = new TestHistory(test == null ? 0 : config.get(TrainSettings.EVAL_EVERY), iterations,
+          parameters -> engine.testCounts(parameters, THRESHOLD));
       result = timer.time("train", () -> descent.run(source, start, listener.andThen(testHistory), checkpoints));
     } catch (TrainingDivergedException e) {
       throw checkpoints.noteLastGood(e);
     }
 
     Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("engine", engineName);
     metrics.put("costs", result.costs());
     metrics.put("iteration_seconds", iterationSeconds(start.iteration(), source.seconds()));
     BinaryMetrics trainMetrics = timer.time("evaluate",

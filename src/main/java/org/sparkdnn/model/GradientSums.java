@@ -40,6 +40,34 @@ public final class GradientSums implements Serializable {
     return new GradientSums(architecture);
   }
 
+  /**
+   * Sums received from elsewhere (a resident task's answer): {@code values} (taken, not copied) is null when no
+   * sample was added, as in {@link #empty}.
+   */
+  public static GradientSums of(Architecture architecture, double[] values, double costSum, long count) {
+    if (values != null && values.length != architecture.numParameters()) {
+      throw new IllegalArgumentException(architecture + " has " + architecture.numParameters()
+          + " parameters, found gradient sums of " + values.length);
+    }
+    GradientSums sums = new GradientSums(architecture);
+    sums.values = values;
+    sums.costSum = costSum;
+    sums.count = count;
+    return sums;
+  }
+
+  /**
+   * The partitions' sums added in partition order, whatever order they arrived in, so the bits do not depend on
+   * timing; the first part becomes the total (no copy of its array).
+   */
+  public static GradientSums inPartitionOrder(Architecture architecture, GradientSums[] parts) {
+    GradientSums sums = parts.length == 0 ? empty(architecture) : parts[0];
+    for (int p = 1; p < parts.length; p++) {
+      sums.merge(parts[p]);
+    }
+    return sums;
+  }
+
   public Architecture architecture() {
     return architecture;
   }
@@ -49,6 +77,11 @@ public final class GradientSums implements Serializable {
     if (values == null) {
       throw new IllegalStateException("no samples were added to these gradient sums");
     }
+    return values;
+  }
+
+  /** The flat vector of summed gradients, or null while no sample has been added. */
+  public double[] valuesOrNull() {
     return values;
   }
 

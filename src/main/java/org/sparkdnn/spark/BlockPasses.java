@@ -1,6 +1,8 @@
 package org.sparkdnn.spark;
 
+import java.util.Iterator;
 import org.sparkdnn.data.ColumnBlock;
+import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.linalg.DenseMatrix;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Network;
@@ -19,6 +21,40 @@ public final class BlockPasses {
 
   public BlockPasses(Parameters parameters) {
     this.parameters = parameters;
+  }
+
+  /**
+   * Σ over one partition's blocks of forward + backward at {@code parameters}: what a task of either engine
+   * returns.
+   * Shapes: per block X (n[0], m_b), labels (1, m_b); returns sums in the flat layout of the architecture.
+   */
+  public static GradientSums partitionSums(Parameters parameters, Iterator<ColumnBlock> blocks) {
+    BlockPasses passes = new BlockPasses(parameters);
+    GradientSums sums = GradientSums.empty(parameters.architecture());
+    while (blocks.hasNext()) {
+      passes.accumulateGradients(blocks.next(), sums);
+    }
+    return sums;
+  }
+
+  /**
+   * One partition's confusion counts and summed log-loss at {@code parameters}, predicting 1 where
+   * {@code ŷ > threshold}.
+   * Shapes: per block X (n[0], m_b) → ŷ (1, m_b), added to the counts sample by sample.
+   */
+  public static ConfusionCounts partitionCounts(Parameters parameters, Iterator<ColumnBlock> blocks,
+      double threshold) {
+    BlockPasses passes = new BlockPasses(parameters);
+    ConfusionCounts counts = ConfusionCounts.EMPTY;
+    while (blocks.hasNext()) {
+      ColumnBlock block = blocks.next();
+      double[] yHat = passes.probabilities(block);
+      double[] y = block.labels();
+      for (int j = 0; j < yHat.length; j++) {
+        counts = counts.add(yHat[j], y[j], threshold);
+      }
+    }
+    return counts;
   }
 
   /**

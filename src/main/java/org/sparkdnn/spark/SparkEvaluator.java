@@ -15,6 +15,7 @@ import org.sparkdnn.eval.RocAuc;
 import org.sparkdnn.model.Parameters;
 import scala.Tuple2;
 import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
@@ -130,13 +131,8 @@ public final class SparkEvaluator {
   public static ConfusionCounts confusion(JavaSparkContext sc, DistributedBlocks data, Parameters parameters,
       double threshold) {
     try (ShippedParameters shipped = ShippedParameters.of(sc, parameters)) {
-      ConfusionCounts[] parts = (ConfusionCounts[]) sc.sc().runJob(data.blocks().rdd(),
-          new PartitionCounts(shipped, threshold), COUNTS);
-      ConfusionCounts sum = ConfusionCounts.EMPTY;
-      for (ConfusionCounts part : parts) {
-        sum = sum.merge(part);
-      }
-      return sum;
+      return ConfusionCounts.inPartitionOrder((ConfusionCounts[]) sc.sc().runJob(data.blocks().rdd(),
+          new PartitionCounts(shipped, threshold), COUNTS));
     }
   }
 
@@ -155,17 +151,7 @@ public final class SparkEvaluator {
     /** Shapes: per block, X (n[0], m_b) → ŷ (1, m_b), added to the counts sample by sample. */
     @Override
     public ConfusionCounts apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      BlockPasses passes = new BlockPasses(parameters.get());
-      ConfusionCounts counts = ConfusionCounts.EMPTY;
-      while (blocks.hasNext()) {
-        ColumnBlock block = blocks.next();
-        double[] yHat = passes.probabilities(block);
-        double[] y = block.labels();
-        for (int j = 0; j < yHat.length; j++) {
-          counts = counts.add(yHat[j], y[j], threshold);
-        }
-      }
-      return counts;
+      return BlockPasses.partitionCounts(parameters.get(), CollectionConverters.asJava(blocks), threshold);
     }
   }
 

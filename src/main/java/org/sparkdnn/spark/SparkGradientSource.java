@@ -9,6 +9,7 @@ import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.train.GradientSource;
 import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
@@ -46,12 +47,9 @@ public final class SparkGradientSource implements GradientSource {
       PartitionSums partitionSums = new PartitionSums(shipped);
       GradientSums sums;
       if (data.numPartitions() <= DRIVER_MERGE_MAX_PARTITIONS) {
-        GradientSums[] parts = (GradientSums[]) sc.sc().runJob(data.blocks().rdd(), partitionSums, SUMS);
-        // the parts are the driver's own deserialized copies: the first becomes the total, with no copy of its array
-        sums = parts.length == 0 ? GradientSums.empty(architecture) : parts[0];
-        for (int p = 1; p < parts.length; p++) {
-          sums.merge(parts[p]);
-        }
+        // the parts are the driver's own deserialized copies, free to become the total
+        sums = GradientSums.inPartitionOrder(architecture,
+            (GradientSums[]) sc.sc().runJob(data.blocks().rdd(), partitionSums, SUMS));
       } else {
         sums = data.blocks().rdd().mapPartitions(
                 new PartitionIterator(partitionSums), true, SUMS)
@@ -77,13 +75,7 @@ public final class SparkGradientSource implements GradientSource {
 
     @Override
     public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      Parameters at = parameters.get();
-      BlockPasses passes = new BlockPasses(at);
-      GradientSums sums = GradientSums.empty(at.architecture());
-      while (blocks.hasNext()) {
-        passes.accumulateGradients(blocks.next(), sums);
-      }
-      return sums;
+      return BlockPasses.partitionSums(parameters.get(), CollectionConverters.asJava(blocks));
     }
   }
 

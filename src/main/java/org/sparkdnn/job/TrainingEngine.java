@@ -1,0 +1,89 @@
+package org.sparkdnn.job;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkdnn.config.TrainSettings;
+import org.sparkdnn.config.TrainingConfig;
+import org.sparkdnn.eval.ConfusionCounts;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.GradientSums;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.spark.SparkEvaluator;
+import org.sparkdnn.spark.SparkGradientSource;
+import org.sparkdnn.spark.resident.ResidentEngine;
+import org.sparkdnn.train.GradientSource;
+
+/**
+ * The engine of one training run, as {@code --engine} chooses it: the gradient sums and the test passes during
+ * training, from the resident stage or from one Spark job each. Closed when training ends, before the final
+ * evaluation (which runs as ordinary jobs once the resident tasks have freed their slots).
+ */
+final class TrainingEngine implements GradientSource, AutoCloseable {
+  static final String RESIDENT = "resident";
+  static final String JOBS = "jobs";
+
+  private final String name;
+  private final GradientSource sums;
+  private final ResidentEngine resident;
+  private final JavaSparkContext sc;
+  private final DistributedBlocks test;
+
+  private TrainingEngine(String name, GradientSource sums, ResidentEngine resident, JavaSparkContext sc,
+      DistributedBlocks test) {
+    this.name = name;
+    this.sums = sums;
+    this.resident = resident;
+    this.sc = sc;
+    this.test = test;
+  }
+
+  /**
+   * The engine {@code --engine} names; without it, the resident engine where it can run, else the jobs engine with
+   * one line on {@code out} saying why.
+   *
+   * @throws IllegalArgumentException naming {@code --engine} if it asks for the resident engine where it cannot run
+   */
+  static TrainingEngine start(JavaSparkContext sc, TrainingConfig config, DistributedBlocks train,
+      DistributedBlocks test, int firstIteration, PrintStream out) {
+    Architecture architecture = config.architecture();
+    String chosen = config.get(TrainSettings.ENGINE);
+    if (!JOBS.equals(chosen)) {
+      Optional<String> why = ResidentEngine.unavailable(sc, train.numPartitions());
+      if (why.isEmpty()) {
+        ResidentEngine resident = ResidentEngine.start(sc, train, test, architecture,
+            config.get(TrainSettings.TASK_TIMEOUT), firstIteration);
+        return new TrainingEngine(RESIDENT, resident, resident, sc, test);
+      }
+      if (RESIDENT.equals(chosen)) {
+        throw new IllegalArgumentException(TrainSettings.ENGINE.option() + " resident cannot run here: " + why.get());
+      }
+      out.println("Engine: jobs, not resident: " + why.get());
+    }
+    return new TrainingEngine(JOBS, new SparkGradientSource(sc, train, architecture), null, sc, test);
+  }
+
+  /** "resident" or "jobs", as recorded in metrics.json. */
+  String name() {
+    return name;
+  }
+
+  @Override
+  public GradientSums gradientSums(Parameters parameters) {
+    return sums.gradientSums(parameters);
+  }
+
+  /** The test data's confusion counts at {@code parameters} (the {@code --eval-every} points). */
+  ConfusionCounts testCounts(Parameters parameters, double threshold) {
+    return resident != null ? resident.testCounts(parameters, threshold)
+        : SparkEvaluator.confusion(sc, test, parameters, threshold);
+  }
+
+  @Override
+  public void close() {
+    if (resident != null) {
+      resident.close();
+    }
+  }
+}

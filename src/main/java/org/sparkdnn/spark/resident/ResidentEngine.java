@@ -1,0 +1,187 @@
+package org.sparkdnn.spark.resident;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.network.TransportContext;
+import org.apache.spark.network.crypto.AuthServerBootstrap;
+import org.apache.spark.network.server.TransportServer;
+import org.sparkdnn.eval.ConfusionCounts;
+import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.GradientSums;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.train.GradientSource;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * Gradient sums from tasks that stay for the whole run: one barrier stage over the cached blocks, one task per
+ * partition, scheduled together. Each iteration the driver's {@link Exchange} hands the parameters to every task,
+ * each answers with its partition's sums, and the driver adds them in partition order, so the bits are those of
+ * the jobs engine ({@code SparkGradientSource}). Test passes during training go to the same tasks, which hold the
+ * test partition of the same index, since the stage occupies task slots a separate job would wait for.
+ *
+ * <p>The stage ends in a shuffle, which makes it a shuffle-map stage: Spark retries a failed one (a lost task or
+ * executor) where it would abort a failed barrier result stage. The retried tasks greet the exchange again and are
+ * given the round in progress, so the model is the one an uninterrupted run gives.
+ */
+public final class ResidentEngine implements GradientSource, AutoCloseable {
+  private static final ClassTag<Object> ANY = ClassTag$.MODULE$.apply(Object.class);
+  /** How long {@link #close} waits for the tasks to end before cancelling the stage. */
+  private static final long CLOSE_WAIT_SECONDS = 30;
+
+  private final Architecture architecture;
+  private final long numExamples;
+  private final Exchange exchange;
+  private final TransportContext context;
+  private final TransportServer server;
+  private final JavaFutureAction<Long> stage;
+  private final Thread watcher;
+  private int iteration;
+
+  private ResidentEngine(Architecture architecture, long numExamples, Exchange exchange, TransportContext context,
+      TransportServer server, JavaFutureAction<Long> stage, int firstIteration) {
+    this.architecture = architecture;
+    this.numExamples = numExamples;
+    this.exchange = exchange;
+    this.context = context;
+    this.server = server;
+    this.stage = stage;
+    this.iteration = firstIteration;
+    this.watcher = new Thread(this::watch, "spark-dnn resident stage watcher");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /**
+   * Why the resident engine cannot run on {@code sc} with {@code partitions} partitions, if it cannot: Spark runs
+   * no barrier stage under dynamic allocation, nor one with more tasks than it has task slots.
+   */
+  public static Optional<String> unavailable(JavaSparkContext sc, int partitions) {
+    if (!sc.isLocal() && sc.getConf().getBoolean("spark.dynamicAllocation.enabled", false)) {
+      return Optional.of("dynamic allocation is on (spark.dynamicAllocation.enabled), and Spark runs no barrier "
+          + "stage under it");
+    }
+    int slots = sc.sc().maxNumConcurrentTasks(sc.sc().resourceProfileManager().defaultResourceProfile());
+    if (slots < partitions) {
+      return Optional.of(partitions + " partitions need " + partitions + " task slots at once, and the cluster "
+          + "has " + slots);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Starts the resident stage over {@code train} and, if not null, {@code test} (with as many partitions).
+   *
+   * @param taskTimeoutSeconds how long a task may take to answer one round
+   * @param firstIteration the iteration the first gradient round computes, for messages
+   */
+  public static ResidentEngine start(JavaSparkContext sc, DistributedBlocks train, DistributedBlocks test,
+      Architecture architecture, long taskTimeoutSeconds, int firstIteration) {
+    if (test != null && test.numPartitions() != train.numPartitions()) {
+      throw new IllegalArgumentException("the test data has " + test.numPartitions() + " partitions, the training "
+          + "data " + train.numPartitions() + ": the resident engine needs as many");
+    }
+    SparkConf conf = sc.getConf();
+    Transport transport = Transport.forRun("spark-dnn-" + UUID.randomUUID(), conf, taskTimeoutSeconds);
+    Exchange exchange = new Exchange(architecture, train.numPartitions(), taskTimeoutSeconds);
+    TransportContext context = new TransportContext(transport.conf(), exchange);
+    String host = conf.get("spark.driver.host", "localhost");
+    TransportServer server = context.createServer(conf.get("spark.driver.bindAddress", host), 0,
+        List.of(new AuthServerBootstrap(transport.conf(), transport)));
+    try {
+      JavaRDD<Tagged> tagged = test == null ? train.blocks().map(Tagged::train)
+          : train.blocks().zipPartitions(test.blocks(), Tagged::both);
+      JavaRDD<Object> answers = JavaRDD.fromRDD(tagged.rdd().barrier()
+          .mapPartitions(new ResidentTask(transport, host, server.getPort(), architecture), false, ANY), ANY);
+      String description = sc.getLocalProperty("spark.job.description");
+      String interrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
+      sc.setJobDescription("spark-dnn resident training: " + train.numPartitions() + " tasks");
+      sc.setLocalProperty("spark.job.interruptOnCancel", "true");
+      JavaFutureAction<Long> stage;
+      try {
+        // the shuffle makes the barrier stage a retryable shuffle-map stage
+        stage = answers.repartition(1).countAsync();
+      } finally {
+        sc.setJobDescription(description);
+        sc.setLocalProperty("spark.job.interruptOnCancel", interrupt);
+      }
+      return new ResidentEngine(architecture, train.numExamples(), exchange, context, server, stage,
+          firstIteration);
+    } catch (RuntimeException e) {
+      server.close();
+      context.close();
+      throw e;
+    }
+  }
+
+  /** The port of the driver's exchange endpoint. */
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public GradientSums gradientSums(Parameters parameters) {
+    Object[] parts = exchange.round(Wire.Kind.SUMS, 0.0, parameters.values(),
+        "the gradient sums of iteration " + iteration);
+    iteration++;
+    GradientSums[] sums = new GradientSums[parts.length];
+    for (int p = 0; p < parts.length; p++) {
+      sums[p] = (GradientSums) parts[p];
+    }
+    GradientSums total = GradientSums.inPartitionOrder(architecture, sums);
+    if (total.count() != numExamples) {
+      throw new IllegalStateException(
+          "gradient sums cover " + total.count() + " samples, expected m = " + numExamples);
+    }
+    return total;
+  }
+
+  /** The confusion counts of the test data at {@code parameters}, added in partition order. */
+  public ConfusionCounts testCounts(Parameters parameters, double threshold) {
+    Object[] parts = exchange.round(Wire.Kind.COUNTS, threshold, parameters.values(),
+        "the test counts after " + iteration + " updates");
+    ConfusionCounts[] counts = new ConfusionCounts[parts.length];
+    for (int p = 0; p < parts.length; p++) {
+      counts[p] = (ConfusionCounts) parts[p];
+    }
+    return ConfusionCounts.inPartitionOrder(counts);
+  }
+
+  /** Tells the tasks to stop, waits up to 30 s for the stage to end (then cancels it), and closes the endpoint. */
+  @Override
+  public void close() {
+    exchange.stop();
+    try {
+      stage.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      stage.cancel(true);
+    } catch (InterruptedException e) {
+      stage.cancel(true);
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      context.close();
+    }
+  }
+
+  /** Turns the end of the stage into the exchange's failure, so that a round waiting for answers stops waiting. */
+  private void watch() {
+    try {
+      stage.get();
+      exchange.fail(new IllegalStateException("the resident stage ended before training did"));
+    } catch (ExecutionException e) {
+      exchange.fail(e.getCause());
+    } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+      exchange.fail(e);
+    }
+  }
+}
