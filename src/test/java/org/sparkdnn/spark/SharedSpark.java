@@ -14,16 +14,19 @@ public final class SharedSpark {
 
   private SharedSpark() {}
 
+  /** The tests' Spark settings with {@code master}: for a test JVM of its own that needs more task slots. */
+  public static SparkConf conf(String master) {
+    return SparkContexts.applySettings(new SparkConf())
+        .setMaster(master)
+        .setAppName("spark-dnn tests")
+        .set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.driver.bindAddress", "127.0.0.1");
+  }
+
   public static synchronized JavaSparkContext context() {
     if (context == null) {
-      SparkConf conf = SparkContexts.applySettings(new SparkConf())
-          .setMaster("local[2]")
-          .setAppName("spark-dnn tests")
-          .set("spark.ui.enabled", "false")
-          .set("spark.driver.host", "127.0.0.1")
-          .set("spark.driver.bindAddress", "127.0.0.1")
-          .set("spark.default.parallelism", "2");
-      context = new JavaSparkContext(conf);
+      context = new JavaSparkContext(conf("local[2]").set("spark.default.parallelism", "2"));
       System.out.println("spark-dnn tests: BLAS " + Blas.implementationName() + ", Spark " + context.version());
     }
     return context;

@@ -149,6 +149,11 @@ final class Exchange extends RpcHandler {
     return n;
   }
 
+  /** The number of answers to the round in progress received so far. */
+  synchronized int answered() {
+    return answers == null ? 0 : answered;
+  }
+
   @Override
   public void receive(TransportClient client, ByteBuffer message, RpcResponseCallback callback) {
     byte type = Wire.type(message);

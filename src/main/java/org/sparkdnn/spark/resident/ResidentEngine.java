@@ -1,6 +1,5 @@
 package org.sparkdnn.spark.resident;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -10,9 +9,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.network.TransportContext;
-import org.apache.spark.network.crypto.AuthServerBootstrap;
-import org.apache.spark.network.server.TransportServer;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
@@ -41,18 +37,16 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
   private final Architecture architecture;
   private final long numExamples;
   private final Exchange exchange;
-  private final TransportContext context;
-  private final TransportServer server;
+  private final ExchangeServer server;
   private final JavaFutureAction<Long> stage;
   private final Thread watcher;
   private int iteration;
 
-  private ResidentEngine(Architecture architecture, long numExamples, Exchange exchange, TransportContext context,
-      TransportServer server, JavaFutureAction<Long> stage, int firstIteration) {
+  private ResidentEngine(Architecture architecture, long numExamples, Exchange exchange, ExchangeServer server,
+      JavaFutureAction<Long> stage, int firstIteration) {
     this.architecture = architecture;
     this.numExamples = numExamples;
     this.exchange = exchange;
-    this.context = context;
     this.server = server;
     this.stage = stage;
     this.iteration = firstIteration;
@@ -93,15 +87,13 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
     SparkConf conf = sc.getConf();
     Transport transport = Transport.forRun("spark-dnn-" + UUID.randomUUID(), conf, taskTimeoutSeconds);
     Exchange exchange = new Exchange(architecture, train.numPartitions(), taskTimeoutSeconds);
-    TransportContext context = new TransportContext(transport.conf(), exchange);
     String host = conf.get("spark.driver.host", "localhost");
-    TransportServer server = context.createServer(conf.get("spark.driver.bindAddress", host), 0,
-        List.of(new AuthServerBootstrap(transport.conf(), transport)));
+    ExchangeServer server = ExchangeServer.open(transport, exchange, conf.get("spark.driver.bindAddress", host));
     try {
       JavaRDD<Tagged> tagged = test == null ? train.blocks().map(Tagged::train)
           : train.blocks().zipPartitions(test.blocks(), Tagged::both);
       JavaRDD<Object> answers = JavaRDD.fromRDD(tagged.rdd().barrier()
-          .mapPartitions(new ResidentTask(transport, host, server.getPort(), architecture), false, ANY), ANY);
+          .mapPartitions(new ResidentTask(transport, host, server.port(), architecture), false, ANY), ANY);
       String description = sc.getLocalProperty("spark.job.description");
       String interrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
       sc.setJobDescription("spark-dnn resident training: " + train.numPartitions() + " tasks");
@@ -114,18 +106,11 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
         sc.setJobDescription(description);
         sc.setLocalProperty("spark.job.interruptOnCancel", interrupt);
       }
-      return new ResidentEngine(architecture, train.numExamples(), exchange, context, server, stage,
-          firstIteration);
+      return new ResidentEngine(architecture, train.numExamples(), exchange, server, stage, firstIteration);
     } catch (RuntimeException e) {
       server.close();
-      context.close();
       throw e;
     }
-  }
-
-  /** The port of the driver's exchange endpoint. */
-  public int port() {
-    return server.getPort();
   }
 
   @Override
@@ -169,7 +154,6 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       server.close();
-      context.close();
     }
   }
 

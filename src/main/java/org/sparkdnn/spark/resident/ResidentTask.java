@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.sparkdnn.data.ColumnBlock;
@@ -72,24 +71,5 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
       throw new UncheckedIOException("resident task of partition " + hello.partition() + ": " + e.getMessage(), e);
     }
     return scala.package$.MODULE$.Iterator().single(answers);
-  }
-
-  /** Decodes the driver's reply: the next work (its parameters in one reused array), or null for STOP. */
-  private static final class WorkReader implements Function<ByteBuffer, Work> {
-    private double[] parameters;
-
-    @Override
-    public Work apply(ByteBuffer reply) {
-      byte type = Wire.type(reply);
-      if (type == Wire.STOP) {
-        return null;
-      }
-      if (type != Wire.WORK) {
-        throw new IllegalStateException("expected work or stop from the driver, found message type " + type);
-      }
-      Work work = Wire.readWork(reply, parameters);
-      parameters = work.parameters();
-      return work;
-    }
   }
 }

@@ -13,10 +13,12 @@ import scala.Tuple2;
 
 /**
  * How the driver's exchange endpoint and the resident tasks talk: Spark's own network layer
- * ({@code org.apache.spark.network}) with its authentication handshake, keyed by a secret made for this run and
- * handed to the tasks inside their closure. Spark's {@code spark.network.crypto.*} settings (AES encryption of the
- * channel, the cipher) and {@code spark.authenticate.enableSaslEncryption} carry over; the SASL fallback does not, so
- * a client that does not run the handshake with this run's secret is refused.
+ * ({@code org.apache.spark.network}) with its authentication bootstrap, keyed by a secret made for this run and
+ * handed to the tasks inside their closure; a client that does not complete the handshake with it is refused. As for
+ * Spark's own connections, the handshake is SASL DIGEST-MD5 unless {@code spark.network.crypto.enabled} is on, which
+ * switches to Spark's AES-based protocol and encrypts the channel; that and the other
+ * {@code spark.network.crypto.*} settings, and {@code spark.authenticate.enableSaslEncryption}, carry over from the
+ * Spark configuration.
  */
 final class Transport implements Serializable, SecretKeyHolder {
   private static final long serialVersionUID = 1L;
