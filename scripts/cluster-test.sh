@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on 127.0.0.1, tested: a Master and two Workers (1 core each) run as separate JVMs
 # from the project's own Maven classpath, and target/spark-dnn-app.jar is submitted to them with scripts/submit.sh
-# to train the course's planar model (week 3: 2,4,1, tanh, course-small, seed 2, α = 1.2) on 2 partitions.
+# to train the course's planar model (week 3: 2,4,1, tanh, course-small, seed 2, α = 1.2) on 2 partitions, with the
+# default engine: resident, one task per executor for the whole run.
 #
 #   scripts/cluster-test.sh [--phases LIST] [--iterations T]
 #
 # Phases (default: all, in this order; each in scripts/cluster/PHASE.sh):
 #   local        the cluster's parameters.bin is byte-identical to the same run in local mode (local[2])
-#   worker-kill  a Worker (and with it its executor) is killed with kill -9 mid-training; the job still finishes
-#                with the identical model
+#   worker-kill  a Worker (and with it its executor) is killed with kill -9 mid-training and started again; Spark
+#                retries the resident stage and the job finishes with the identical model
 #   driver-kill  a run with --checkpoint-dir/--checkpoint-every has its driver killed with kill -9 mid-training;
 #                the rerun with --resume finishes with the identical model
 #   exit-code    the driver's exit code reaches scripts/submit.sh's caller (a missing --train file: exit 3)

@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sparkdnn.linalg.Matrix;
 
@@ -117,6 +118,16 @@ public final class GradientSums implements Serializable {
         biasViews[l] = viewsOf.b(l);
       }
     }
+  }
+
+  /** Back to no samples, keeping the array (zeroed) if there is one; returns this. */
+  public GradientSums clear() {
+    if (values != null) {
+      Arrays.fill(values, 0.0);
+    }
+    costSum = 0.0;
+    count = 0;
+    return this;
   }
 
   /** Σ_i J_i, the cross-entropy summed over the samples. */

@@ -29,8 +29,17 @@ public final class BlockPasses {
    * Shapes: per block X (n[0], m_b), labels (1, m_b); returns sums in the flat layout of the architecture.
    */
   public static GradientSums partitionSums(Parameters parameters, Iterator<ColumnBlock> blocks) {
+    return partitionSums(parameters, blocks, null);
+  }
+
+  /**
+   * As {@link #partitionSums(Parameters, Iterator)}, into {@code reuse} cleared (its array kept) when not null: a
+   * task that answers round after round allocates its sums once.
+   */
+  public static GradientSums partitionSums(Parameters parameters, Iterator<ColumnBlock> blocks,
+      GradientSums reuse) {
     BlockPasses passes = new BlockPasses(parameters);
-    GradientSums sums = GradientSums.empty(parameters.architecture());
+    GradientSums sums = reuse == null ? GradientSums.empty(parameters.architecture()) : reuse.clear();
     while (blocks.hasNext()) {
       passes.accumulateGradients(blocks.next(), sums);
     }

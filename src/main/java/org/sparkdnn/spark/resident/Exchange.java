@@ -13,7 +13,9 @@ import org.apache.spark.network.server.StreamManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.spark.resident.Wire.AnswerHead;
+import org.sparkdnn.spark.resident.Wire.ChunkHead;
 import org.sparkdnn.spark.resident.Wire.Hello;
 import org.sparkdnn.spark.resident.Wire.Kind;
 
@@ -23,7 +25,8 @@ import org.sparkdnn.spark.resident.Wire.Kind;
  * they arrived in.
  *
  * <p>A task asks (its greeting, then each answer) and the reply is its next work, held back until the driver has
- * it. A task of a later stage attempt (Spark retrying the stage after a lost task) takes its partition over; it is
+ * it. The parameters go ahead of the reply as chunks, and a task's sums ahead of its answer, decoded into an array
+ * per partition that the next round refills ({@link Wire}). A task of a later stage attempt (Spark retrying the stage after a lost task) takes its partition over; it is
  * given the round in progress unless its partition has answered it. Answers from a task that no longer holds its
  * partition, or for another round, are refused. A partition that has not answered within the task timeout of the
  * round starting (or of its task connecting) fails the round with a message naming it and its executor.
@@ -37,11 +40,12 @@ final class Exchange extends RpcHandler {
   private final Slot[] slots;
   private final Set<TransportClient> greeted = Collections.newSetFromMap(new IdentityHashMap<>());
   private final StreamManager streams = new OneForOneStreamManager();
-  /** Two WORK buffers in turn: a buffer is rewritten only after every task has read it and answered. */
+  /** Two chunk buffers in turn: a buffer is rewritten only after every task has read it and answered. */
   private final ByteBuffer[] buffers = new ByteBuffer[2];
 
   private int number = -1;
   private Kind kind;
+  private ByteBuffer[] workChunks;
   private ByteBuffer work;
   private Object[] answers;
   private int answered;
@@ -56,6 +60,10 @@ final class Exchange extends RpcHandler {
     TransportClient client;
     RpcResponseCallback waiting;
     long since;
+    /** The partition's gradient sums as its chunks arrive, reused from round to round. */
+    double[] values;
+    int valuesNumber = -1;
+    int received;
   }
 
   Exchange(Architecture architecture, int partitions, long timeoutSeconds) {
@@ -70,7 +78,8 @@ final class Exchange extends RpcHandler {
 
   /**
    * Hands {@code parameters} to every partition's task and returns their answers, indexed by partition:
-   * {@code GradientSums} for {@link Kind#SUMS}, {@code ConfusionCounts} for {@link Kind#COUNTS}.
+   * {@code GradientSums} for {@link Kind#SUMS}, {@code ConfusionCounts} for {@link Kind#COUNTS}. The sums' arrays
+   * are the exchange's own, refilled by the next round: use them before asking for it.
    * Shapes: parameters (P).
    *
    * @param name what the round computes, for messages ("the gradient sums of iteration 12")
@@ -81,9 +90,10 @@ final class Exchange extends RpcHandler {
     checkUsable();
     number++;
     int buffer = number & 1;
-    buffers[buffer] = Wire.work(buffers[buffer], number, kind, threshold, parameters);
+    buffers[buffer] = Wire.chunks(buffers[buffer], number, -1, -1, parameters);
+    workChunks = Wire.slices(buffers[buffer], parameters.length);
+    work = new Wire.WorkHead(number, kind, threshold, parameters.length).encode();
     this.kind = kind;
-    work = buffers[buffer];
     answers = new Object[slots.length];
     answered = 0;
     roundStarted = System.nanoTime();
@@ -92,7 +102,7 @@ final class Exchange extends RpcHandler {
       if (slot.waiting != null) {
         RpcResponseCallback reply = slot.waiting;
         slot.waiting = null;
-        reply.onSuccess(work.duplicate());
+        sendWork(slot.client, reply);
       }
     }
     while (answered < slots.length) {
@@ -161,13 +171,64 @@ final class Exchange extends RpcHandler {
       hello(client, Hello.decode(message), callback);
     } else if (type == Wire.ANSWER) {
       AnswerHead head = AnswerHead.decode(message);
-      // copied out of the network buffer before taking the lock; the buffer lives only for this call
-      Object body = head.kind() == Kind.SUMS ? Wire.readSums(message, architecture) : Wire.readCounts(message);
+      Object body = head.kind() == Kind.SUMS ? Wire.SumsTail.decode(message) : Wire.readCounts(message);
       answer(client, head, body, callback);
     } else {
       LOG.warn("resident exchange: unknown message type {} from {}", type, client.getSocketAddress());
       callback.onFailure(new IllegalArgumentException("unknown message type " + type));
     }
+  }
+
+  /**
+   * A CHUNK of a task's gradient sums, ahead of its ANSWER; dropped unless its task holds the partition. Decoded
+   * under the partition's own lock, so that partitions decode in parallel on their connections' threads; a
+   * takeover holds that lock too, so no chunk of a task being replaced lands after it.
+   */
+  @Override
+  public void receive(TransportClient client, ByteBuffer message) {
+    byte type = Wire.type(message);
+    ChunkHead head = type == Wire.CHUNK ? ChunkHead.decode(message) : null;
+    Slot slot = head == null ? null : acceptedChunk(client, head);
+    if (slot == null) {
+      LOG.warn("resident exchange: dropped a one-way message from {} (type {}, {})", client.getSocketAddress(),
+          type, head);
+      return;
+    }
+    synchronized (slot) {
+      if (slot.client != client) {
+        return;
+      }
+      if (slot.values == null) {
+        slot.values = new double[head.total()];
+      }
+      if (slot.valuesNumber != head.number()) {
+        slot.valuesNumber = head.number();
+        slot.received = 0;
+      }
+      head.readValues(message, slot.values);
+      slot.received += head.count();
+    }
+  }
+
+  /** The slot a chunk is for, if its task holds the partition and the round in progress asks for sums. */
+  private synchronized Slot acceptedChunk(TransportClient client, ChunkHead head) {
+    int p = head.partition();
+    Slot slot = p >= 0 && p < slots.length ? slots[p] : null;
+    boolean accepted = slot != null && slot.client == client && slot.hello.taskAttemptId() == head.taskAttemptId()
+        && answers != null && head.number() == number && kind == Kind.SUMS && answers[p] == null
+        && head.total() == architecture.numParameters();
+    return accepted ? slot : null;
+  }
+
+  /**
+   * The round's parameter chunks, then the WORK message that completes them, on one connection in this order; each
+   * chunk is flushed at once, so that the task decodes one while the next is on its way.
+   */
+  private void sendWork(TransportClient client, RpcResponseCallback reply) {
+    for (ByteBuffer chunk : workChunks) {
+      client.send(chunk.duplicate());
+    }
+    reply.onSuccess(work.duplicate());
   }
 
   private synchronized void hello(TransportClient client, Hello hello, RpcResponseCallback callback) {
@@ -193,12 +254,15 @@ final class Exchange extends RpcHandler {
     if (slot.waiting != null) {
       slot.waiting.onFailure(new IllegalStateException("partition " + hello.partition() + " was taken over"));
     }
-    slot.hello = hello;
-    slot.client = client;
+    synchronized (slot) {
+      slot.hello = hello;
+      slot.client = client;
+      slot.valuesNumber = -1;
+    }
     slot.waiting = null;
     slot.since = System.nanoTime();
     if (answers != null && answers[hello.partition()] == null) {
-      callback.onSuccess(work.duplicate());
+      sendWork(client, callback);
     } else {
       slot.waiting = callback;
     }
@@ -220,6 +284,18 @@ final class Exchange extends RpcHandler {
       callback.onFailure(new IllegalStateException("partition " + p + ": unexpected answer to work "
           + head.number()));
       return;
+    }
+    if (body instanceof Wire.SumsTail tail) {
+      int received;
+      synchronized (slot) {
+        received = slot.valuesNumber == number ? slot.received : 0;
+      }
+      if (tail.length() >= 0 && (tail.length() != architecture.numParameters() || received != tail.length())) {
+        callback.onFailure(new IllegalStateException("partition " + p + ": expected " + tail.length()
+            + " gradient sums in chunks of work " + number + ", found " + received));
+        return;
+      }
+      body = GradientSums.of(architecture, tail.length() < 0 ? null : slot.values, tail.costSum(), tail.count());
     }
     answers[p] = body;
     answered++;
@@ -243,7 +319,9 @@ final class Exchange extends RpcHandler {
     }
     for (int p = 0; p < slots.length; p++) {
       if (slots[p].client == client) {
-        slots[p].client = null;
+        synchronized (slots[p]) {
+          slots[p].client = null;
+        }
         slots[p].waiting = null;
         if (!stopped) {
           LOG.warn("resident exchange: the connection of partition {} ({}) closed", p, task(slots[p].hello));

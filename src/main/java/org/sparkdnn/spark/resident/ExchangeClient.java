@@ -15,7 +15,7 @@ import org.apache.spark.network.client.RpcResponseCallback;
 import org.apache.spark.network.client.TransportClient;
 import org.apache.spark.network.client.TransportClientFactory;
 import org.apache.spark.network.crypto.AuthClientBootstrap;
-import org.apache.spark.network.server.NoOpRpcHandler;
+import org.apache.spark.network.server.RpcHandler;
 
 /** A resident task's connection to the driver's exchange: authenticated, one request in flight at a time. */
 final class ExchangeClient implements Closeable {
@@ -32,9 +32,13 @@ final class ExchangeClient implements Closeable {
     this.client = client;
   }
 
-  /** Connects to the exchange at {@code host:port} and runs the handshake with the transport's secret. */
-  static ExchangeClient connect(Transport transport, String host, int port) throws IOException {
-    TransportContext context = new TransportContext(transport.conf(), new NoOpRpcHandler(), false);
+  /**
+   * Connects to the exchange at {@code host:port} and runs the handshake with the transport's secret;
+   * {@code receiver} gets the driver's one-way messages (the parameter chunks).
+   */
+  static ExchangeClient connect(Transport transport, String host, int port, RpcHandler receiver)
+      throws IOException {
+    TransportContext context = new TransportContext(transport.conf(), receiver, false);
     TransportClientFactory factory = context.createClientFactory(
         List.of(new AuthClientBootstrap(transport.conf(), transport.runId(), transport)));
     try {
@@ -88,6 +92,14 @@ final class ExchangeClient implements Closeable {
         throw new IOException("interrupted while waiting for the driver's exchange", e);
       }
     }
+  }
+
+  /**
+   * Sends a one-way message (a chunk of sums), flushed at once so that the driver decodes one chunk while the next
+   * is on its way; it arrives before any later request.
+   */
+  void send(ByteBuffer message) {
+    client.send(message);
   }
 
   @Override

@@ -11,10 +11,12 @@ import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.BlockPasses;
 import org.sparkdnn.spark.resident.Wire.AnswerHead;
 import org.sparkdnn.spark.resident.Wire.Hello;
+import org.sparkdnn.spark.resident.Wire.Kind;
 import org.sparkdnn.spark.resident.Wire.Work;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
@@ -52,19 +54,29 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
         SparkEnv.get().executorId(), SparkEnv.get().blockManager().blockManagerId().host());
     BooleanSupplier killed = context::isInterrupted;
     long answers = 0;
-    try (ExchangeClient client = ExchangeClient.connect(transport, driverHost, driverPort)) {
-      WorkReader reader = new WorkReader();
-      Work work = client.ask(hello.encode(), reader, killed);
-      ByteBuffer answer = null;
+    WorkReceiver receiver = new WorkReceiver();
+    try (ExchangeClient client = ExchangeClient.connect(transport, driverHost, driverPort, receiver)) {
+      Work work = client.ask(hello.encode(), receiver, killed);
+      GradientSums sums = null;
+      ByteBuffer chunks = null;
       while (work != null) {
         Parameters at = new Parameters(architecture, work.parameters());
         AnswerHead head = new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(), work.kind());
-        answer = switch (work.kind()) {
-          case SUMS -> Wire.answer(answer, head, BlockPasses.partitionSums(at, train.iterator()));
-          case COUNTS -> Wire.answer(answer, head,
-              BlockPasses.partitionCounts(at, test.iterator(), work.threshold()));
-        };
-        work = client.ask(answer, reader, killed);
+        ByteBuffer answer;
+        if (work.kind() == Kind.SUMS) {
+          sums = BlockPasses.partitionSums(at, train.iterator(), sums);
+          if (sums.valuesOrNull() != null) {
+            // reused: the driver's next work, which this waits for, comes only once every chunk has arrived
+            chunks = Wire.chunks(chunks, work.number(), hello.partition(), hello.taskAttemptId(), sums.values());
+            for (ByteBuffer chunk : Wire.slices(chunks, sums.values().length)) {
+              client.send(chunk);
+            }
+          }
+          answer = Wire.answer(head, sums);
+        } else {
+          answer = Wire.answer(head, BlockPasses.partitionCounts(at, test.iterator(), work.threshold()));
+        }
+        work = client.ask(answer, receiver, killed);
         answers++;
       }
     } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.sparkdnn.eval.ConfusionCounts;
-import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
 
 /**
@@ -12,10 +11,15 @@ import org.sparkdnn.model.GradientSums;
  * out of the buffer in bulk. A task asks, the driver answers:
  * <pre>
  *   task → driver  HELLO  (partition, stage attempt, task attempt id, executor id, host)
- *   task → driver  ANSWER (partition, task attempt id, work number, kind, sums or counts)
- *   driver → task  WORK   (work number, kind, threshold, parameters)     the reply to a HELLO or an ANSWER
- *   driver → task  STOP                                                  likewise, once training has ended
+ *   task → driver  ANSWER (partition, task attempt id, work number, kind, cost sum and count, or counts)
+ *   driver → task  WORK   (work number, kind, threshold, number of parameters)   the reply to a HELLO or an ANSWER
+ *   driver → task  STOP                                                        likewise, once training has ended
  * </pre>
+ * The parameters of a WORK and the gradient sums of an ANSWER travel just before it as one-way CHUNK messages of at
+ * most {@value #CHUNK_VALUES} doubles (work number, partition and task attempt, total, offset, count, values), written
+ * back to back into one buffer and sent as views of it. A large message would reach the receiver as a composite of
+ * network buffers that Spark's transport copies into one fresh array; a chunk spans a buffer or two, and is decoded
+ * straight into the receiver's own array, reused from round to round.
  * Kind {@link Kind#SUMS}: gradient sums over the task's training blocks; {@link Kind#COUNTS}: confusion counts over
  * its test blocks.
  */
@@ -24,6 +28,13 @@ final class Wire {
   static final byte ANSWER = 2;
   static final byte WORK = 3;
   static final byte STOP = 4;
+  static final byte CHUNK = 5;
+
+  /** Doubles per chunk: 64 KiB of values. */
+  static final int CHUNK_VALUES = 8192;
+  /** type, work number, partition, task attempt id, total, offset, count. */
+  private static final int CHUNK_HEADER = 1 + 4 + 4 + 8 + 4 + 4 + 4;
+  private static final int CHUNK_BYTES = CHUNK_HEADER + 8 * CHUNK_VALUES;
 
   /** What a piece of work asks of a task. */
   enum Kind {
@@ -59,29 +70,66 @@ final class Wire {
   /** A piece of work as a task reads it; {@code parameters} is the task's own reused array. */
   record Work(int number, Kind kind, double threshold, double[] parameters) {}
 
-  /**
-   * Writes a WORK message into {@code into} (reused when large enough) and returns the buffer to send.
-   * Shapes: parameters (P), the flat layout of the architecture.
-   */
-  static ByteBuffer work(ByteBuffer into, int number, Kind kind, double threshold, double[] parameters) {
-    ByteBuffer out = reuse(into, 1 + 4 + 1 + 8 + 4 + 8 * parameters.length);
-    out.put(WORK).putInt(number).put((byte) kind.ordinal()).putDouble(threshold).putInt(parameters.length);
-    out.asDoubleBuffer().put(parameters);
-    return out.position(out.limit()).flip();
+  /** A WORK message: what its chunks carried, and how many parameters they held. */
+  record WorkHead(int number, Kind kind, double threshold, int length) {
+    ByteBuffer encode() {
+      return order(ByteBuffer.allocate(1 + 4 + 1 + 8 + 4)).put(WORK).putInt(number).put((byte) kind.ordinal())
+          .putDouble(threshold).putInt(length).flip();
+    }
+
+    /** Reads a WORK message whose type byte has been read. */
+    static WorkHead decode(ByteBuffer in) {
+      return new WorkHead(in.getInt(), Kind.values()[in.get()], in.getDouble(), in.getInt());
+    }
+  }
+
+  /** A chunk's header; its values follow in the buffer. */
+  record ChunkHead(int number, int partition, long taskAttemptId, int total, int offset, int count) {
+    /** Reads a chunk header whose type byte has been read. */
+    static ChunkHead decode(ByteBuffer in) {
+      ChunkHead head = new ChunkHead(in.getInt(), in.getInt(), in.getLong(), in.getInt(), in.getInt(), in.getInt());
+      if (head.total < 0 || head.offset < 0 || head.count < 0 || head.count > CHUNK_VALUES
+          || head.offset > head.total - head.count || in.remaining() != 8 * head.count) {
+        throw new IllegalArgumentException("malformed chunk " + head + " of " + in.remaining() + " bytes");
+      }
+      return head;
+    }
+
+    /** Copies the chunk's values into {@code into} at their offset. */
+    void readValues(ByteBuffer in, double[] into) {
+      in.asDoubleBuffer().get(into, offset, count);
+    }
   }
 
   /**
-   * Reads a WORK message whose type byte has been read; the parameters go into {@code reuse} when it has their
-   * length.
+   * Writes {@code values} as CHUNK messages back to back into {@code into} (reused when large enough) and returns
+   * the buffer; {@link #slices} gives the messages. {@code partition} and {@code taskAttemptId} say whose they are
+   * (−1 for the driver's parameters).
+   * Shapes: values (P).
    */
-  static Work readWork(ByteBuffer in, double[] reuse) {
-    int number = in.getInt();
-    Kind kind = Kind.values()[in.get()];
-    double threshold = in.getDouble();
-    int length = in.getInt();
-    double[] parameters = reuse != null && reuse.length == length ? reuse : new double[length];
-    in.asDoubleBuffer().get(parameters);
-    return new Work(number, kind, threshold, parameters);
+  static ByteBuffer chunks(ByteBuffer into, int number, int partition, long taskAttemptId, double[] values) {
+    int chunks = (values.length + CHUNK_VALUES - 1) / CHUNK_VALUES;
+    ByteBuffer out = reuse(into, chunks * CHUNK_HEADER + 8 * values.length);
+    for (int k = 0; k < chunks; k++) {
+      int offset = k * CHUNK_VALUES;
+      int count = Math.min(CHUNK_VALUES, values.length - offset);
+      out.position(k * CHUNK_BYTES);
+      out.put(CHUNK).putInt(number).putInt(partition).putLong(taskAttemptId).putInt(values.length).putInt(offset)
+          .putInt(count);
+      out.asDoubleBuffer().put(values, offset, count);
+    }
+    return out.position(0);
+  }
+
+  /** The CHUNK messages of a buffer {@link #chunks} wrote for {@code length} values, as views of it. */
+  static ByteBuffer[] slices(ByteBuffer chunks, int length) {
+    ByteBuffer[] slices = new ByteBuffer[(length + CHUNK_VALUES - 1) / CHUNK_VALUES];
+    for (int k = 0; k < slices.length; k++) {
+      int count = Math.min(CHUNK_VALUES, length - k * CHUNK_VALUES);
+      slices[k] = chunks.duplicate().position(k * CHUNK_BYTES).limit(k * CHUNK_BYTES + CHUNK_HEADER + 8 * count)
+          .slice();
+    }
+    return slices;
   }
 
   /** A STOP message. */
@@ -89,37 +137,29 @@ final class Wire {
     return order(ByteBuffer.allocate(1)).put(STOP).flip();
   }
 
-  /** Writes an ANSWER carrying gradient sums (costSum, count, P or −1 when empty, the P sums). */
-  static ByteBuffer answer(ByteBuffer into, AnswerHead head, GradientSums sums) {
+  /**
+   * Writes an ANSWER for gradient sums whose values went ahead as chunks: cost sum, count, and the number of values
+   * (−1 when no sample was added, and no chunk sent).
+   */
+  static ByteBuffer answer(AnswerHead head, GradientSums sums) {
     double[] values = sums.valuesOrNull();
-    int length = values == null ? 0 : values.length;
-    ByteBuffer out = head(reuse(into, 1 + 4 + 8 + 4 + 1 + 8 + 8 + 4 + 8 * length), head);
-    out.putDouble(sums.costSum()).putLong(sums.count()).putInt(values == null ? -1 : length);
-    if (values != null) {
-      out.asDoubleBuffer().put(values);
+    ByteBuffer out = head(order(ByteBuffer.allocate(ANSWER_HEAD + 8 + 8 + 4)), head);
+    return out.putDouble(sums.costSum()).putLong(sums.count()).putInt(values == null ? -1 : values.length).flip();
+  }
+
+  /** The cost sum, count and number of values of a SUMS answer whose head has been read. */
+  record SumsTail(double costSum, long count, int length) {
+    static SumsTail decode(ByteBuffer in) {
+      return new SumsTail(in.getDouble(), in.getLong(), in.getInt());
     }
-    return out.position(out.limit()).flip();
   }
 
   /** Writes an ANSWER carrying confusion counts (tp, fp, tn, fn, log-loss sum). */
-  static ByteBuffer answer(ByteBuffer into, AnswerHead head, ConfusionCounts counts) {
-    ByteBuffer out = head(reuse(into, 1 + 4 + 8 + 4 + 1 + 4 * 8 + 8), head);
+  static ByteBuffer answer(AnswerHead head, ConfusionCounts counts) {
+    ByteBuffer out = head(order(ByteBuffer.allocate(ANSWER_HEAD + 4 * 8 + 8)), head);
     out.putLong(counts.tp()).putLong(counts.fp()).putLong(counts.tn()).putLong(counts.fn())
         .putDouble(counts.logLossSum());
     return out.flip();
-  }
-
-  /** Reads the gradient sums of an answer whose head has been read, into a new array. */
-  static GradientSums readSums(ByteBuffer in, Architecture architecture) {
-    double costSum = in.getDouble();
-    long count = in.getLong();
-    int length = in.getInt();
-    double[] values = null;
-    if (length >= 0) {
-      values = new double[length];
-      in.asDoubleBuffer().get(values);
-    }
-    return GradientSums.of(architecture, values, costSum, count);
   }
 
   /** Reads the confusion counts of an answer whose head has been read. */
@@ -131,6 +171,9 @@ final class Wire {
   static byte type(ByteBuffer in) {
     return order(in).get();
   }
+
+  /** type, partition, task attempt id, work number, kind. */
+  private static final int ANSWER_HEAD = 1 + 4 + 8 + 4 + 1;
 
   private static ByteBuffer head(ByteBuffer out, AnswerHead head) {
     return out.put(ANSWER).putInt(head.partition()).putLong(head.taskAttemptId()).putInt(head.number())

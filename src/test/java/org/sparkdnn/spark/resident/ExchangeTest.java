@@ -121,7 +121,8 @@ class ExchangeTest {
     Exchange exchange = new Exchange(ARCH, 1, 30);
     int port = serve(transport, exchange);
     // the right run id with a wrong secret: the handshake fails
-    assertThrows(Exception.class, () -> ExchangeClient.connect(transport.withSecret("00"), HOST, port).close());
+    assertThrows(Exception.class,
+        () -> ExchangeClient.connect(transport.withSecret("00"), HOST, port, new WorkReceiver()).close());
     // no handshake at all: a greeting and an answer are refused, and the connection closed
     TransportContext context = new TransportContext(transport.conf(), new NoOpRpcHandler());
     open.add(context);
@@ -133,7 +134,8 @@ class ExchangeTest {
     assertEquals(0, exchange.connected());
     TransportClient again = factory.createUnmanagedClient(HOST, port);
     open.add(again);
-    ByteBuffer forged = Wire.answer(null, new AnswerHead(0, 1, 0, Kind.SUMS),
+    again.send(Wire.chunks(null, 0, 0, 1, new double[] {666, 666, 666}));
+    ByteBuffer forged = Wire.answer(new AnswerHead(0, 1, 0, Kind.SUMS),
         GradientSums.of(ARCH, new double[] {666, 666, 666}, 666, 7));
     assertThrows(RuntimeException.class, () -> again.sendRpcSync(forged, 10_000));
     assertEquals(0, exchange.connected());
@@ -192,17 +194,21 @@ class ExchangeTest {
       CountDownLatch mayAnswer) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
-      try (ExchangeClient client = ExchangeClient.connect(transport, HOST, port)) {
-        WorkReader reader = new WorkReader();
+      WorkReceiver receiver = new WorkReceiver();
+      try (ExchangeClient client = ExchangeClient.connect(transport, HOST, port, receiver)) {
         int answers = 0;
-        Work work = client.ask(hello.encode(), reader, () -> false);
+        Work work = client.ask(hello.encode(), receiver, () -> false);
         while (work != null) {
           if (!mayAnswer.await(60, TimeUnit.SECONDS) || mayAnswer.getCount() > 0) {
             break;
           }
-          ByteBuffer answer = Wire.answer(null, new AnswerHead(hello.partition(), hello.taskAttemptId(),
-              work.number(), work.kind()), GradientSums.of(ARCH, values.clone(), 0.5, 7));
-          work = client.ask(answer, reader, () -> false);
+          for (ByteBuffer chunk : Wire.slices(Wire.chunks(null, work.number(), hello.partition(),
+              hello.taskAttemptId(), values), values.length)) {
+            client.send(chunk);
+          }
+          ByteBuffer answer = Wire.answer(new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(),
+              work.kind()), GradientSums.of(ARCH, values.clone(), 0.5, 7));
+          work = client.ask(answer, receiver, () -> false);
           answers++;
         }
         done.complete(answers);
