@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # spark-dnn benchmark: the BLAS's DGEMM peak; our time per iteration (compute and Spark overhead, GFLOP/s, % of
-# the peak) for the issue-4 shapes at m = 1e4, 1e5, 1e6; Spark MLlib's MultilayerPerceptronClassifier on the same
-# data; numpy on the same work and the course's L-layer run end to end against numpy's loop; the cached size; then
-# issue 4's targets, PASS/FAIL. A report on stdout and JSON (default target/bench/bench.json).
+# the peak) for the issue-4 shapes at m = 1e4, 1e5, 1e6; both engines (resident: one Spark stage for the run; jobs:
+# one Spark job per iteration), each measured warm (in the benchmark's JVM, over the cases' cached blocks) and cold
+# (a fresh JVM per run, as a user's run: `spark-dnn train` on 100,20,7,5,1 at m = 1e4, 1e5 and `spark-dnn course
+# week4-deep`, the cat model, end to end); Spark MLlib's MultilayerPerceptronClassifier on the same data; numpy on
+# the same work and the course's loop; the cached size; then issue 4's and issue 13's targets, PASS/FAIL. A report
+# on stdout and JSON (default target/bench/bench.json); the cold runs' CSV data in target/bench/data.
 #
 # Usage: scripts/bench.sh [--quick] [--sizes 1e4,1e5,1e6] [--memory-budget GIB] [--output FILE] ...
 #        scripts/bench.sh --help          (every option, its default, the full run's duration and memory)

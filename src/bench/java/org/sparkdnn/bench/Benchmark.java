@@ -20,6 +20,7 @@ import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkContexts;
 import org.sparkdnn.spark.SparkGradientSource;
+import org.sparkdnn.spark.resident.ResidentEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,13 +30,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * spark-dnn's benchmark (scripts/bench.sh): the DGEMM peak of the BLAS in use; for each layer shape and m our time
- * per iteration split into compute and Spark overhead, with GFLOP/s and share of the peak; MLlib's time per
- * iteration on the same data; the cached size; numpy's time on the same work and the course's L-layer run end to
- * end against numpy's; then issue 4's targets with PASS/FAIL. A text report on stdout and the same as JSON.
+ * per iteration split into compute and Spark overhead, with GFLOP/s and share of the peak, for both engines warm
+ * (in this JVM); both engines cold (a fresh JVM per run, as a user's run) on 100,20,7,5,1 and the course's L-layer
+ * run; MLlib's time per iteration on the same data; the cached size; numpy's time on the same work and the
+ * course's loop; then issue 4's and issue 13's targets with PASS/FAIL. A text report on stdout and the same as JSON.
  */
 @Command(name = "bench.sh", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 118,
-    description = {"Times spark-dnn's gradient iterations against the BLAS peak, Spark MLlib and numpy, and judges "
-        + "issue 4's targets.",
+    description = {"Times spark-dnn's gradient iterations with both engines, warm and cold, against the BLAS peak, "
+        + "Spark MLlib and numpy, and judges issue 4's targets (the jobs engine) and issue 13's (the resident one).",
         "Cases: layers 100,20,7,5,1 / 100,256,128,1 / 1000,256,1 / 12288,20,7,5,1 (the course's cat L-layer shape) at "
             + "each --sizes m, on seeded synthetic data (features uniform in [-1, 1), labels from a random linear "
             + "rule), --partitions partitions cached in Spark; a case (or MLlib's part of it) whose data does not "
@@ -43,12 +45,23 @@ import picocli.CommandLine.Spec;
             + "'skipped: needs X GiB'. Comparisons: MLlib's "
             + "MultilayerPerceptronClassifier (gd, two outputs) on every case that fits; numpy (scripts/"
             + "bench-numpy.py, only with --numpy) on 100,20,7,5,1 at each m and on the course's loop; our cat shape "
-            + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM."},
-    footer = {"", "Full run (the defaults): under 10 min on a quiet 2-core machine (10 min measured with "
-        + "--precision float64,float32; 100,256,128,1 at m = 1e6 takes most of it); driver heap 16 GiB (SPARK_DNN_HEAP), so "
-        + "about 18 GiB of free RAM. The budget is 7 GiB because a case holds its data twice (the compute's copy "
-        + "and Spark's cached blocks, timed in turns): the cat shape at m = 1e5 (9.2 GiB) runs out of a 16 GiB heap. "
-        + "--quick: under 3 min and 1 GiB.",
+            + "at the course's m = 209; `spark-dnn course week4-deep` end to end in its own JVM.",
+        "Engines: warm, in this JVM over each case's cached blocks, the jobs engine (SparkGradientSource, one job "
+            + "per iteration: 'Spark') timed in turns with the compute and an empty job, then the resident engine "
+            + "(ResidentEngine, one stage for the run) in turns with the compute again. Cold, as a user's run, a "
+            + "fresh JVM per engine before any case: `spark-dnn train --engine E` on 100,20,7,5,1 at each --sizes m "
+            + "from 1e4 to 1e5 within --memory-budget (" + ColdRun.ITERATIONS + " iterations, "
+            + ColdRun.QUICK_ITERATIONS + " with --quick; the samples written once as CSV beside --output, in data/), "
+            + "and `spark-dnn course week4-deep --engine E` (the cat model); each run's seconds per iteration are "
+            + "the mean of metrics.json's iteration_seconds from iteration " + RunMetrics.SETTLING + " on, its "
+            + "overhead that less the warm compute of the same shape and m."},
+    footer = {"", "Full run (the defaults): about 14 min on a quiet 2-core machine (an estimate: 10 min measured "
+        + "with --precision float64,float32 before the resident engine, 100,256,128,1 at m = 1e6 taking most of it, "
+        + "plus about 4 min for both engines' cold runs, the second course run and the resident engine's warm "
+        + "timings); driver heap 16 GiB (SPARK_DNN_HEAP), so about 18 GiB of free RAM (the fresh JVMs, 4 GiB "
+        + "each and one at a time, run before the cases fill it). The budget is 7 GiB because a case holds its data twice (the "
+        + "compute's copy and Spark's cached blocks, timed in turns): the cat shape at m = 1e5 (9.2 GiB) runs out of "
+        + "a 16 GiB heap. --quick: under 3 min and 1 GiB (4 min measured with --course on a busy machine).",
         "Environment (scripts/bench.sh): SPARK_DNN_HEAP (driver heap, default 16g; bench.sh lets Spark cache in 75 %% "
             + "of it, spark.memory.fraction), OPENBLAS_NUM_THREADS (default 1, "
             + "one BLAS thread per Spark task; numpy gets N), PYTHON (default python3), JAVA_HOME.",
@@ -69,13 +82,20 @@ public final class Benchmark implements Callable<Integer> {
   private static final double QUICK_MIN_SECONDS = 0.3;
   /** A budget must leave this share of the heap free for Spark, workspaces and garbage. */
   private static final double BUDGET_HEAP_SHARE = 0.8;
+  /**
+   * The cold runs' sizes: from 1e4, since each run costs a JVM and a Spark start and smaller m tell no more of a
+   * per-iteration overhead; to issue 13's m = 1e5.
+   */
+  private static final long COLD_MIN_M = 10_000;
+  /** Seconds a resident task may take to answer one iteration: the CLI's default. */
+  private static final long RESIDENT_TASK_TIMEOUT_SECONDS = 600;
 
   @Spec
   CommandSpec spec;
 
   @Option(names = "--quick", description = "Small run to check the harness: --sizes " + QUICK_SIZES
       + ", --memory-budget " + QUICK_BUDGET_GIB + ", --min-seconds " + QUICK_MIN_SECONDS + ", --mllib-iterations 2, "
-      + "no course run unless --course.")
+      + "cold runs of " + ColdRun.QUICK_ITERATIONS + " iterations, no course run unless --course.")
   boolean quick;
 
   @Option(names = "--sizes", split = ",", paramLabel = "M",
@@ -130,15 +150,16 @@ public final class Benchmark implements Callable<Integer> {
       + "(bench.sh passes it when `python3 -c 'import numpy'` works); without it: numpy: not measured.")
   String python;
 
-  @Option(names = "--course", negatable = true, description = "Run the course's week4-deep end to end (2500 "
-      + "iterations, local[N] in its own JVM) and numpy's same loop (default: on; off with --quick).")
+  @Option(names = "--course", negatable = true, description = "Run the course's week4-deep end to end with each "
+      + "engine (2500 iterations, local[N] in its own JVM) and numpy's same loop (default: on; off with --quick).")
   Boolean course;
 
   @Option(names = "--seed", description = "Seed of the data and the initial weights (default: ${DEFAULT-VALUE}).",
       defaultValue = "1")
   long seed;
 
-  @Option(names = "--output", description = "JSON results; logs of the course and numpy runs beside it (default: "
+  @Option(names = "--output", description = "JSON results; beside it the logs of the numpy, course and cold runs, "
+      + "the latter's model directories (course-*, cold/) and the cold runs' CSV data (data/) (default: "
       + "${DEFAULT-VALUE}).", defaultValue = "target/bench/bench.json")
   Path output;
 
@@ -159,6 +180,10 @@ public final class Benchmark implements Callable<Integer> {
         || sparkWarmUpIterations < 0) {
       throw new ParameterException(spec.commandLine(), "expected --partitions ≥ 1, --iterations ≥ 1 and no negative "
           + "--warmup, --spark-warmup, --mllib-iterations, --mllib-warmup or --min-seconds");
+    }
+    if (partitions > threads) {
+      throw new ParameterException(spec.commandLine(), "--partitions: expected at most " + threads + ", the task "
+          + "slots of " + master + ": the resident engine runs one task per partition, all at once");
     }
     Path dir = output.toAbsolutePath().getParent();
     Files.createDirectories(dir);
@@ -194,14 +219,22 @@ public final class Benchmark implements Callable<Integer> {
       numpyWhy = "numpy " + numpy.version() + " did not run the course's loop (--no-course)";
     }
 
-    // Before the cases fill this JVM's heap: the course's own JVM then has the memory and the cores to itself.
-    CourseRun.Result courseResult = null;
+    // Before the cases fill this JVM's heap: each fresh JVM then has the memory and the cores to itself.
+    List<CourseRun.Result> courses = new ArrayList<>();
     String courseWhy = "not run (--no-course" + (quick && course == null ? ", the --quick default" : "") + ")";
     if (runCourse) {
-      System.err.println("course " + CourseRun.CASE + " end to end in " + master);
-      courseResult = CourseRun.run(CourseRun.CASE, master, dir.resolve("course-" + CourseRun.CASE),
-          dir.resolve("course.log"));
+      for (Engine engine : Engine.values()) {
+        System.err.println("course " + CourseRun.CASE + " end to end in " + master + ", " + engine.label()
+            + " engine");
+        courses.add(CourseRun.run(CourseRun.CASE, engine, master,
+            dir.resolve("course-" + CourseRun.CASE + "-" + engine.label()),
+            dir.resolve("course-" + engine.label() + ".log")));
+      }
     }
+    int coldIterations = quick ? ColdRun.QUICK_ITERATIONS : ColdRun.ITERATIONS;
+    List<ColdRun.Result> cold = coldRuns(ms, budget, dir, coldIterations);
+    String coldWhy = "not run: no --sizes m from " + COLD_MIN_M + " to " + Targets.COMPARE_M + " within the memory "
+        + "budget";
 
     List<CaseResult> results = new ArrayList<>();
     CaseResult catAtCourseM;
@@ -230,14 +263,18 @@ public final class Benchmark implements Callable<Integer> {
       catAtCourseM = runCase(sc, null, SHAPES.get(3), COURSE_M, Precision.FLOAT64, budget, threads, minTime, 0);
     }
 
+    EngineResults engines = new EngineResults(results, catAtCourseM, cold, coldWhy, courses, courseWhy);
+    // issue 4's course target judges the jobs engine, as its other time targets do
     List<Target> targets = Targets.evaluate(new Targets.Measurements(results, peakAll, threads, numpy, numpyWhy,
-        courseResult, courseWhy));
+        engines.course(Engine.JOBS).orElse(null), courseWhy));
+    List<Target> engineTargets = EngineTargets.evaluate(engines, numpy, numpyWhy);
     System.out.print(ResultTable.cases(results, peaks, threads));
-    System.out.print(ResultTable.comparisons(results, catAtCourseM, numpy, numpyWhy, courseResult, courseWhy,
-        master));
-    System.out.print(ResultTable.targets(targets, quick));
-    ResultJson.write(output, settings(peakOne, peaks, threads, budget, minTime, mllibTimed, warm), results,
-        catAtCourseM, numpy, courseResult, targets, peaks);
+    System.out.print(ResultTable.comparisons(results, catAtCourseM, numpy, numpyWhy));
+    System.out.print(EngineTable.engines(engines, numpy, numpyWhy, master));
+    System.out.print(ResultTable.targets("Issue 4 targets (the jobs engine and the compute)", targets, quick));
+    System.out.print(ResultTable.targets("Issue 13 targets (the resident engine)", engineTargets, quick));
+    ResultJson.write(output, settings(peakOne, peaks, threads, budget, minTime, mllibTimed, warm, coldIterations),
+        engines, numpy, targets, engineTargets, peaks);
     System.out.println("JSON: " + output);
     return 0;
   }
@@ -279,7 +316,40 @@ public final class Benchmark implements Callable<Integer> {
     return MemoryBudget.ofGib(gib);
   }
 
-  /** One case: our compute, then ours through Spark, then MLlib ({@code mllib} null or 0 iterations: not run). */
+  /**
+   * The cold runs of {@link Targets#SMALL} at each m of {@code ms} from {@link #COLD_MIN_M} to
+   * {@link Targets#COMPARE_M} within the budget: its samples written once as CSV in {@code dir}/data, then trained
+   * with each engine in a fresh JVM.
+   */
+  private List<ColdRun.Result> coldRuns(List<Long> ms, MemoryBudget budget, Path dir, int coldIterations)
+      throws Exception {
+    LayerSizes shape = Targets.SMALL;
+    List<ColdRun.Result> runs = new ArrayList<>();
+    for (long m : ms) {
+      if (m < COLD_MIN_M || m > Targets.COMPARE_M
+          || budget.refusal(MemoryBudget.oursBytes(shape.inputSize(), m)) != null) {
+        continue;
+      }
+      String name = shape.csv().replace(',', '-') + "-m" + m;
+      Path csv = dir.resolve("data").resolve(name + "-seed" + seed + "-p" + partitions + ".csv");
+      System.err.printf("cold %s m=%d: writing %s%n", shape, m, csv);
+      ColdRun.writeCsv(new SyntheticData(shape.inputSize(), m, partitions,
+          SyntheticData.defaultBlockColumns(shape.inputSize()), seed), csv);
+      for (Engine engine : Engine.values()) {
+        System.err.printf("cold %s m=%d: spark-dnn train, %s engine, %d iterations%n", shape, m, engine.label(),
+            coldIterations);
+        runs.add(ColdRun.run(shape, m, engine, csv, master, partitions, coldIterations,
+            dir.resolve("cold").resolve(name + "-" + engine.label()),
+            dir.resolve("cold-" + name + "-" + engine.label() + ".log")));
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * One case: our compute, then ours through Spark (the jobs engine, then the resident engine), then MLlib
+   * ({@code mllib} null or 0 iterations: not run).
+   */
   private CaseResult runCase(JavaSparkContext sc, MllibRun mllib, LayerSizes shape, long m, Precision precision,
       MemoryBudget budget, int threads, double minTime, int mllibTimed) throws Exception {
     long ours = MemoryBudget.oursBytes(shape.inputSize(), m);
@@ -299,17 +369,15 @@ public final class Benchmark implements Callable<Integer> {
     double computeSeconds;
     double sparkSeconds;
     double emptyJobSeconds;
+    double residentComputeSeconds;
+    double residentSeconds;
     long cached;
     try (LocalCompute compute = new LocalCompute(data, precision.product, threads)) {
       GradientSums local = compute.gradientSums(parameters);
       DistributedBlocks blocks = data.cache(sc, precision.product);
       try {
         SparkGradientSource source = new SparkGradientSource(sc, blocks, architecture);
-        GradientSums distributed = source.gradientSums(parameters);
-        if (Math.abs(distributed.costSum() - local.costSum()) > 1e-9 * Math.abs(local.costSum())) {
-          throw new IllegalStateException("Spark's cost sum " + distributed.costSum() + " differs from the local "
-              + local.costSum() + ": not the same data");
-        }
+        checkSameData("Spark's", source.gradientSums(parameters), local);
         // in turns, so that the overhead (their difference) and Spark's floor hold no drift of the machine
         double[] medians = Timing.medians(warmUp, iterations, minTime, () -> compute.gradientSums(parameters),
             () -> source.gradientSums(parameters), () -> EmptyJob.run(blocks));
@@ -317,6 +385,17 @@ public final class Benchmark implements Callable<Integer> {
         sparkSeconds = medians[1];
         emptyJobSeconds = medians[2];
         cached = cachedBytes(sc, blocks.blocks().id());
+        // While the resident engine is open its tasks hold every task slot, where the jobs engine's and the empty
+        // job's tasks would wait: so it is timed after them, in turns with the compute again, and its overhead is
+        // taken against that compute (the compute reported is the first).
+        try (ResidentEngine resident = ResidentEngine.start(sc, blocks, null, architecture,
+            RESIDENT_TASK_TIMEOUT_SECONDS, 0)) {
+          checkSameData("the resident engine's", resident.gradientSums(parameters), local);
+          double[] residentMedians = Timing.medians(warmUp, iterations, minTime,
+              () -> compute.gradientSums(parameters), () -> resident.gradientSums(parameters));
+          residentComputeSeconds = residentMedians[0];
+          residentSeconds = residentMedians[1];
+        }
       } finally {
         blocks.unpersist();
       }
@@ -333,8 +412,16 @@ public final class Benchmark implements Callable<Integer> {
     } else {
       mllibNote = "skipped: " + mllibNote;
     }
-    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, emptyJobSeconds, mllibSeconds, mllibNote,
-        cached, null);
+    return new CaseResult(shape, m, precision, computeSeconds, sparkSeconds, emptyJobSeconds, residentComputeSeconds,
+        residentSeconds, mllibSeconds, mllibNote, cached, null);
+  }
+
+  /** Throws unless {@code who} cost sum is the local compute's: a check that both ran on the same data. */
+  private static void checkSameData(String who, GradientSums distributed, GradientSums local) {
+    if (Math.abs(distributed.costSum() - local.costSum()) > 1e-9 * Math.abs(local.costSum())) {
+      throw new IllegalStateException(who + " cost sum " + distributed.costSum() + " differs from the local "
+          + local.costSum() + ": not the same data");
+    }
   }
 
   /** Why MLlib cannot run {@code shape} at m within the budget and Spark's storage memory, or null if it can. */
@@ -366,7 +453,7 @@ public final class Benchmark implements Callable<Integer> {
 
   /** The run's settings, BLAS and DGEMM peak, for the JSON. */
   private Map<String, Object> settings(double peakOne, Peaks peaks, int threads, MemoryBudget budget,
-      double minTime, int mllibTimed, SparkWarmUp.Result warm) {
+      double minTime, int mllibTimed, SparkWarmUp.Result warm, int coldIterations) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("time", Instant.now().toString());
     json.put("quick", quick);
@@ -386,6 +473,7 @@ public final class Benchmark implements Callable<Integer> {
     json.put("min_seconds", minTime);
     json.put("mllib_warmup", mllibWarmUp);
     json.put("mllib_iterations", mllibTimed);
+    json.put("cold_iterations", coldIterations);
     json.put("memory_budget_bytes", budget.bytes());
     json.put("heap_bytes", Runtime.getRuntime().maxMemory());
     Map<String, Object> gemm = new LinkedHashMap<>();

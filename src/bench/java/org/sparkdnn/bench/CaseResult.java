@@ -1,17 +1,19 @@
 package org.sparkdnn.bench;
 
 /**
- * One layer shape at one m and precision: seconds per iteration of our compute alone and through Spark, seconds of
- * an empty job over the same cached blocks (Spark's floor, {@link EmptyJob}), MLlib's seconds per iteration (NaN
- * when not run, with the reason in {@code mllibNote}), the cached bytes of our blocks, and why the whole case was
- * skipped (null when it ran).
+ * One layer shape at one m and precision, warm (this JVM, over the same cached blocks): seconds per iteration of
+ * our compute alone and through Spark's jobs engine, seconds of an empty job over the same blocks (Spark's floor,
+ * {@link EmptyJob}), timed in turns; then, timed in turns of their own, the compute again and the resident engine;
+ * MLlib's seconds per iteration (NaN when not run, with the reason in {@code mllibNote}), the cached bytes of our
+ * blocks, and why the whole case was skipped (null when it ran). "Spark" is the jobs engine, as in issue 4.
  */
 record CaseResult(LayerSizes layers, long numExamples, Precision precision, double computeSeconds,
-    double sparkSeconds, double emptyJobSeconds, double mllibSeconds, String mllibNote, long cachedBytes,
-    String skipped) {
+    double sparkSeconds, double emptyJobSeconds, double residentComputeSeconds, double residentSeconds,
+    double mllibSeconds, String mllibNote, long cachedBytes, String skipped) {
 
   static CaseResult skipped(LayerSizes layers, long m, Precision precision, String reason) {
-    return new CaseResult(layers, m, precision, Double.NaN, Double.NaN, Double.NaN, Double.NaN, reason, 0, reason);
+    return new CaseResult(layers, m, precision, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, reason, 0, reason);
   }
 
   boolean ran() {
@@ -29,6 +31,11 @@ record CaseResult(LayerSizes layers, long numExamples, Precision precision, doub
 
   double sparkOverheadSeconds() {
     return sparkSeconds - computeSeconds;
+  }
+
+  /** The resident engine's Spark overhead: its time less the compute timed in turns with it. */
+  double residentOverheadSeconds() {
+    return residentSeconds - residentComputeSeconds;
   }
 
   double computeGflops() {

@@ -5,45 +5,34 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The course's L-layer run end to end, as a user starts it: {@code spark-dnn course week4-deep} in a JVM of its own
- * (the launcher's heap and flags: conf/jvm.options), 2500 iterations on the course's cat/non-cat data, timed from
- * the process's start to its exit, so JVM and Spark start-up, loading, training, evaluation and saving all count.
+ * The course's L-layer run end to end, as a user starts it: {@code spark-dnn course week4-deep --engine E} in a
+ * JVM of its own ({@link SparkDnnProcess}), 2500 iterations on the course's cat/non-cat data, timed from the
+ * process's start to its exit; its metrics.json gives the engine's settled seconds per iteration
+ * ({@link RunMetrics}), the cat model's cold figure.
  */
 final class CourseRun {
   static final String CASE = "week4-deep";
   static final int ITERATIONS = 2500;
   /** The course's training set, also what numpy's side of the comparison loads. */
   static final String TRAIN = "data-samples/catvnoncat/train.csv.gz";
-  /** The heap scripts/spark-dnn gives a run by default. */
-  private static final String HEAP = "-Xmx4g";
   private static final String COST_LINE = "Cost after iteration ";
 
   private CourseRun() {}
 
-  /** Wall seconds of the run and the last cost it printed. */
-  record Result(double seconds, double lastCost) {}
+  /** Wall seconds of the run, the last cost it printed and its settled seconds per iteration. */
+  record Result(Engine engine, double seconds, double lastCost, double secondsPerIteration) {}
 
   /**
-   * Runs {@code spark-dnn course caseName} with {@code master} ({@link #CASE} for the benchmark), writing its model to
-   * {@code output} and its console to {@code log}.
+   * Runs {@code spark-dnn course caseName --engine engine} with {@code master} ({@link #CASE} for the benchmark),
+   * writing its model and metrics.json to {@code output} and its console to {@code log}.
    *
-   * @throws IllegalStateException if the run fails or prints no cost
+   * @throws IllegalStateException if the run fails, prints no cost or ran another engine
    */
-  static Result run(String caseName, String master, Path output, Path log) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, HEAP, "@conf/jvm.options",
-        "-Dlog4j2.configurationFile=conf/log4j2.properties", "-cp", System.getProperty("java.class.path"),
-        "org.sparkdnn.cli.SparkDnn", "course", caseName, "--master", master, "--output", output.toString(),
-        "--overwrite");
-    Files.createDirectories(log.toAbsolutePath().getParent());
-    long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    int exit = process.waitFor();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (exit != 0) {
-      throw new IllegalStateException("spark-dnn course " + caseName + " exited with " + exit + "; see " + log);
-    }
-    return new Result(seconds, lastCost(Files.readAllLines(log)));
+  static Result run(String caseName, Engine engine, String master, Path output, Path log) throws Exception {
+    double seconds = SparkDnnProcess.run(List.of("course", caseName, "--engine", engine.label(), "--master", master,
+        "--output", output.toString(), "--overwrite"), log);
+    return new Result(engine, seconds, lastCost(Files.readAllLines(log)),
+        RunMetrics.read(output, engine).settledSecondsPerIteration());
   }
 
   /** The cost of the last "Cost after iteration i: c …" line. */

@@ -8,20 +8,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The results as JSON: the run's settings, every case, the comparisons and the targets with their status. */
+/**
+ * The results as JSON: the run's settings, every case, the comparisons, both engines warm and cold, and the
+ * targets of issues 4 and 13 with their status.
+ */
 final class ResultJson {
   private ResultJson() {}
 
   /** Writes {@code settings} (the run's options, BLAS and peak) followed by the results to {@code output}. */
-  static void write(Path output, Map<String, Object> settings, List<CaseResult> results, CaseResult cat,
-      NumpyRun.Result numpy, CourseRun.Result courseRun, List<Target> targets, Peaks peaks) throws Exception {
+  static void write(Path output, Map<String, Object> settings, EngineResults engines, NumpyRun.Result numpy,
+      List<Target> targets, List<Target> engineTargets, Peaks peaks) throws Exception {
     Map<String, Object> json = new LinkedHashMap<>(settings);
     List<Map<String, Object>> cases = new ArrayList<>();
-    for (CaseResult r : results) {
+    for (CaseResult r : engines.cases()) {
       cases.add(caseJson(r, peaks));
     }
     json.put("cases", cases);
-    json.put("comparisons", comparisonsJson(results, cat, numpy, courseRun, peaks));
+    json.put("comparisons", comparisonsJson(engines.cases(), engines.cat(), numpy, peaks));
+    json.put("engines", EngineJson.of(engines, numpy));
+    json.put("targets", targetsJson(targets));
+    json.put("issue_13_targets", targetsJson(engineTargets));
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
+  }
+
+  private static List<Map<String, Object>> targetsJson(List<Target> targets) {
     List<Map<String, Object>> judged = new ArrayList<>();
     for (Target t : targets) {
       Map<String, Object> j = new LinkedHashMap<>();
@@ -33,12 +43,11 @@ final class ResultJson {
       j.put("where", t.where());
       judged.add(j);
     }
-    json.put("targets", judged);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
+    return judged;
   }
 
   private static Map<String, Object> comparisonsJson(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy,
-      CourseRun.Result courseRun, Peaks peaks) {
+      Peaks peaks) {
     Map<String, Object> comparisons = new LinkedHashMap<>();
     Map<String, Object> ourCat = caseJson(cat, peaks);
     comparisons.put("ours_cat_at_course_m", ourCat);
@@ -74,18 +83,6 @@ final class ResultJson {
       }
       comparisons.put("numpy", n);
     }
-    if (courseRun != null) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("case", CourseRun.CASE);
-      j.put("iterations", CourseRun.ITERATIONS);
-      j.put("seconds_end_to_end", courseRun.seconds());
-      j.put("last_cost", courseRun.lastCost());
-      if (numpy != null && numpy.course() != null) {
-        j.put("over_numpy_loop", courseRun.seconds() / numpy.course().loopSeconds());
-        j.put("over_numpy_total", courseRun.seconds() / numpy.course().totalSeconds());
-      }
-      comparisons.put("course", j);
-    }
     return comparisons;
   }
 
@@ -110,6 +107,9 @@ final class ResultJson {
     c.put("compute_percent_of_peak", 100 * r.computeGflops() / peaks.of(r.precision()));
     c.put("spark_gflops", r.sparkGflops());
     c.put("spark_percent_of_peak", 100 * r.sparkGflops() / peaks.of(r.precision()));
+    c.put("resident_compute_seconds", r.residentComputeSeconds());
+    c.put("resident_seconds", r.residentSeconds());
+    c.put("resident_overhead_seconds", r.residentOverheadSeconds());
     c.put("mllib_seconds", r.hasMllib() ? r.mllibSeconds() : null);
     c.put("mllib_over_ours", r.hasMllib() ? r.mllibRatio() : null);
     c.put("mllib_note", r.mllibNote());

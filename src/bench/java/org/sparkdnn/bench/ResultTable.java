@@ -8,19 +8,20 @@ final class ResultTable {
 
   static String cases(List<CaseResult> results, Peaks peaks, int threads) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%-17s %7s %8s %-7s %9s %9s %8s %7s %8s %8s %6s %6s %9s %8s %9s %6s%n", "layers",
-        "params", "m", "prec", "compute", "Spark", "overhd", "floor", "ns/smpl", "GFLOP/s", "%peak", "e2e%", "MLlib",
-        "MLlib/us", "cached MB", "/bnm"));
+    out.append(String.format("%-17s %7s %8s %-7s %9s %9s %8s %7s %9s %8s %8s %8s %6s %6s %9s %8s %9s %6s%n",
+        "layers", "params", "m", "prec", "compute", "Spark", "overhd", "floor", "resident", "r.overhd", "ns/smpl",
+        "GFLOP/s", "%peak", "e2e%", "MLlib", "MLlib/us", "cached MB", "/bnm"));
     for (CaseResult r : results) {
       if (!r.ran()) {
         out.append(String.format("%-17s %7d %8d %-7s skipped: %s%n", r.layers(), r.layers().parameterCount(),
             r.numExamples(), r.precision().label(), r.skipped()));
         continue;
       }
-      out.append(String.format("%-17s %7d %8d %-7s %7.1fms %7.1fms %6.1fms %5.1fms %8.1f %8.2f %5.1f%% %5.1f%% %9s %8s "
-              + "%9.1f %6.3f%n",
+      out.append(String.format("%-17s %7d %8d %-7s %7.1fms %7.1fms %6.1fms %5.1fms %7.1fms %6.2fms %8.1f %8.2f "
+              + "%5.1f%% %5.1f%% %9s %8s %9.1f %6.3f%n",
           r.layers(), r.layers().parameterCount(), r.numExamples(), r.precision().label(), 1e3 * r.computeSeconds(),
-          1e3 * r.sparkSeconds(), 1e3 * r.sparkOverheadSeconds(), 1e3 * r.emptyJobSeconds(), r.sparkNanosPerSample(),
+          1e3 * r.sparkSeconds(), 1e3 * r.sparkOverheadSeconds(), 1e3 * r.emptyJobSeconds(),
+          1e3 * r.residentSeconds(), 1e3 * r.residentOverheadSeconds(), r.sparkNanosPerSample(),
           r.computeGflops(),
           100 * r.computeGflops() / peaks.of(r.precision()), 100 * r.sparkGflops() / peaks.of(r.precision()),
           r.hasMllib() ? String.format("%.1fms", 1e3 * r.mllibSeconds()) : "-",
@@ -34,8 +35,10 @@ final class ResultTable {
       }
     }
     out.append(String.format("compute = Network.accumulateGradients in %d threads without Spark; Spark = "
-        + "SparkGradientSource.gradientSums (one iteration's gradient sums through Spark); overhd = Spark − compute; "
-        + "floor = an empty job over the same cached blocks (Spark's own cost of a job, timed in turns with both); "
+        + "SparkGradientSource.gradientSums (one iteration's gradient sums through Spark, the jobs engine); overhd = "
+        + "Spark − compute; floor = an empty job over the same cached blocks (Spark's own cost of a job, timed in "
+        + "turns with both); resident = ResidentEngine.gradientSums over the same blocks, r.overhd = resident − the "
+        + "compute timed in turns with it (see Engines); "
         + "ns/smpl = Spark time per iteration / m (flat when linear in m); GFLOP/s of compute, counting the gradient "
         + "pass's matrix products exactly (forward 2·m·Σn[l]n[l-1], backward dW 2·m·Σn[l]n[l-1] and dA[l-1] for "
         + "l ≥ 2); %%peak and e2e%% = compute and Spark GFLOP/s as %% of the %d-thread GEMM peak of the case's "
@@ -47,9 +50,8 @@ final class ResultTable {
     return out.toString();
   }
 
-  /** numpy against ours, our cat shape at the course's m, the course run end to end against numpy's loop. */
-  static String comparisons(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, String numpyWhy,
-      CourseRun.Result courseRun, String courseWhy, String master) {
+  /** numpy against ours (the jobs engine), and our cat shape at the course's m against numpy's course loop. */
+  static String comparisons(List<CaseResult> results, CaseResult cat, NumpyRun.Result numpy, String numpyWhy) {
     StringBuilder out = new StringBuilder("Comparisons:\n");
     if (numpy == null) {
       out.append("  ").append(numpyWhy).append('\n');
@@ -74,28 +76,13 @@ final class ResultTable {
       }
       out.append('\n');
     }
-    if (courseRun == null) {
-      out.append("  course ").append(CourseRun.CASE).append(": ").append(courseWhy).append('\n');
-    } else {
-      out.append(String.format("  course %s end to end (spark-dnn course, %s, own JVM): %.1f s, last cost %s%n",
-          CourseRun.CASE, master, courseRun.seconds(), courseRun.lastCost()));
-      if (numpy != null && numpy.course() != null) {
-        NumpyRun.Course c = numpy.course();
-        out.append(String.format("  numpy's same loop: %.1f s (%.2f ms per iteration; %.1f s with loading the CSV), "
-                + "last cost %s; ours / numpy's loop %.2f×, / numpy's total %.2f×%n", c.loopSeconds(),
-            1e3 * c.secondsPerIteration(), c.totalSeconds(), c.lastCost(), courseRun.seconds() / c.loopSeconds(),
-            courseRun.seconds() / c.totalSeconds()));
-        if (Math.abs(c.lastCost() - courseRun.lastCost()) > 1e-6 * Math.abs(c.lastCost())) {
-          out.append("  WARNING: the last costs differ: not the same loop\n");
-        }
-      }
-    }
     return out.toString();
   }
 
-  static String targets(List<Target> targets, boolean quick) {
-    StringBuilder out = new StringBuilder("Issue 4 targets" + (quick ? " (--quick: small sizes, indicative only)"
-        : "") + ":\n");
+  /** {@code title} ("Issue 4 targets") and each target's status, name, measured value, requirement and where. */
+  static String targets(String title, List<Target> targets, boolean quick) {
+    StringBuilder out = new StringBuilder(title + (quick ? " (--quick: small sizes, indicative only)" : "")
+        + ":\n");
     for (Target t : targets) {
       out.append(String.format("  %-12s %-78s %10s  (%s; %s)%n", t.status().name().replace('_', ' '), t.name(),
           t.measuredText(), t.requirement(), t.where()));

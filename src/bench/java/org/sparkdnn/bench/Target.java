@@ -1,7 +1,7 @@
 package org.sparkdnn.bench;
 
 /**
- * One of issue 4's targets with its measured value: PASS when {@code measured} is on the right side of
+ * One target (issue 4's or issue 13's) with its measured value: PASS when {@code measured} is on the right side of
  * {@code threshold}, FAIL when not, NOT MEASURED (with the reason in {@code where}) when NaN.
  *
  * @param atLeast true for "measured ≥ threshold", false for "measured ≤ threshold"

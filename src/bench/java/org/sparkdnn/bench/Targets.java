@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Issue 4's targets, each with its measured value from one run of the benchmark. A target measured at another m
@@ -103,16 +105,25 @@ final class Targets {
    */
   private static Target overhead(List<CaseResult> cases) {
     String name = "Spark overhead per iteration, models < " + SMALL_MODEL_PARAMETERS / 1000 + "k parameters";
-    List<CaseResult> smallest = new ArrayList<>();
-    cases.stream().filter(c -> c.ran() && c.layers().parameterCount() < SMALL_MODEL_PARAMETERS)
-        .map(CaseResult::layers).distinct()
-        .forEach(layers -> cases.stream().filter(c -> c.ran() && c.layers().equals(layers))
-            .min(Comparator.comparingLong(CaseResult::numExamples)).ifPresent(smallest::add));
-    return smallest.stream().max(Comparator.comparingDouble(CaseResult::sparkOverheadSeconds))
+    return smallModelsAtSmallestM(cases.stream().filter(CaseResult::ran).toList(), CaseResult::layers,
+            CaseResult::numExamples).stream()
+        .max(Comparator.comparingDouble(CaseResult::sparkOverheadSeconds))
         .map(c -> new Target(name, 1e3 * c.sparkOverheadSeconds(), " ms", false, OVERHEAD_MS,
             String.format(Locale.ROOT, "largest: %s m=%d; Spark's floor there, an empty job over the same "
                 + "blocks: %.1f ms", c.layers(), c.numExamples(), 1e3 * c.emptyJobSeconds())))
         .orElse(Target.notMeasured(name, " ms", false, OVERHEAD_MS, "no such case ran"));
+  }
+
+  /**
+   * Of {@code items}, those of models under {@value #SMALL_MODEL_PARAMETERS} parameters, each model's at its
+   * smallest m, where the compute's own jitter matters least in an overhead.
+   */
+  static <T> List<T> smallModelsAtSmallestM(List<T> items, Function<T, LayerSizes> layers, ToLongFunction<T> m) {
+    List<T> smallest = new ArrayList<>();
+    items.stream().map(layers).filter(l -> l.parameterCount() < SMALL_MODEL_PARAMETERS).distinct()
+        .forEach(shape -> items.stream().filter(i -> layers.apply(i).equals(shape))
+            .min(Comparator.comparingLong(m)).ifPresent(smallest::add));
+    return smallest;
   }
 
   /**

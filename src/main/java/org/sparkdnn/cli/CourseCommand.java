@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class CourseCommand implements Callable<Integer> {
   /** The settings a course run takes from the command line. */
   private static final List<Setting<?>> OPTIONS =
-      List.of(DataSettings.PARTITIONS, DataSettings.MASTER);
+      List.of(DataSettings.PARTITIONS, TrainSettings.ENGINE, TrainSettings.TASK_TIMEOUT, DataSettings.MASTER);
 
   /** Adds {@link #OPTIONS}. */
   static final class Options implements IModelTransformer {
@@ -110,6 +110,8 @@ final class CourseCommand implements Callable<Integer> {
         .set(TrainSettings.PRINT_EVERY, run.printEvery)
         .set(TrainSettings.EVAL_EVERY, run.printEvery)
         .set(DataSettings.PARTITIONS, options.get(DataSettings.PARTITIONS))
+        .set(TrainSettings.ENGINE, options.get(TrainSettings.ENGINE))
+        .set(TrainSettings.TASK_TIMEOUT, options.get(TrainSettings.TASK_TIMEOUT))
         .set(TrainSettings.OUTPUT, outputDir)
         .set(TrainSettings.OVERWRITE, replace)
         .build();

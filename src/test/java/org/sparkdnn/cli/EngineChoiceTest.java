@@ -92,6 +92,18 @@ class EngineChoiceTest {
         timeout.err());
   }
 
+  @Test
+  void courseRunsTakeTheEngineOptions() {
+    CommandRun bad = CommandRun.of("course", "week3-planar", "--engine", "fast", "--output",
+        dir.resolve("a").toString());
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.toString());
+    assertTrue(bad.err().contains("expected resident or jobs, found 'fast'"), bad.err());
+    CommandRun resident = CommandRun.of("course", "week3-planar", "--engine", "resident", "--partitions", "3",
+        "--output", dir.resolve("b").toString());
+    assertEquals(ExitCodes.USAGE, resident.exitCode(), resident.toString());
+    assertTrue(resident.err().contains("--engine resident cannot run here"), resident.err());
+  }
+
   private static List<String> costLines(CommandRun run) {
     return run.out().lines().filter(line -> line.startsWith("Cost after iteration "))
         .map(line -> line.replaceFirst(" +\\[.*", "")).toList();

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TargetsTest {
   private static CaseResult ran(String layers, long m, double compute, double spark, double mllib) {
-    return new CaseResult(LayerSizes.parse(layers), m, Precision.FLOAT64, compute, spark, 0.003, mllib, "note",
-        (long) (8.4 * 100 * m), null);
+    return new CaseResult(LayerSizes.parse(layers), m, Precision.FLOAT64, compute, spark, 0.003, compute, spark,
+        mllib, "note", (long) (8.4 * 100 * m), null);
   }
 
   private static Target named(List<Target> targets, String prefix) {
@@ -79,7 +79,7 @@ class TargetsTest {
   @Test
   void timeTargetsAreJudgedInDoublePrecisionAndTheCachedSizeInEach() {
     CaseResult single = new CaseResult(LayerSizes.parse("100,20,7,5,1"), 100_000, Precision.FLOAT32, 0.001, 0.002,
-        0.001, Double.NaN, "note", (long) (4.2 * 100 * 100_000), null);
+        0.001, 0.001, 0.002, Double.NaN, "note", (long) (4.2 * 100 * 100_000), null);
     List<Target> targets = Targets.evaluate(measurements(List.of(ran("100,20,7,5,1", 100_000, 0.010, 0.020, 0.090),
         single)));
     assertEquals(4.5, named(targets, "MLlib").measured(), 1e-12);
