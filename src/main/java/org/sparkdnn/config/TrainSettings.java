@@ -33,6 +33,9 @@ public final class TrainSettings {
       + "sigmoid output.").recorded("activations").checked(TrainSettings::activations);
   public static final Setting<Double> LEARNING_RATE = Setting.of("learning-rate", Kind.DOUBLE, "ALPHA",
       "Learning rate alpha > 0.").required().recorded("learning_rate").checked(TrainSettings::learningRate);
+  public static final Setting<Double> L2 = Setting.of("l2", Kind.DOUBLE, "LAMBDA", "L2 regularization lambda >= 0: "
+      + "the cost adds (lambda/2m)·Σ‖W[l]‖², each dW[l] adds (lambda/m)·W[l]; biases are not regularized.")
+      .defaultValue("0").recorded("l2").checked(TrainSettings::l2);
   /** Not compared on resume: a resumed run may go on for longer. */
   public static final Setting<Integer> ITERATIONS = Setting.of("iterations", Kind.INT, "T",
       "Batch gradient-descent iterations >= 1.").required().recorded("iterations").notCompared()
@@ -92,7 +95,7 @@ public final class TrainSettings {
 
   /** Every setting of {@code train}: its options, {@code --config} keys and recorded configuration. */
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
-      ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
+      L2, ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
       DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
       GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
@@ -127,6 +130,13 @@ public final class TrainSettings {
       Activation.parse(name);
     }
     return names;
+  }
+
+  private static Double l2(Double lambda) {
+    if (!(lambda >= 0.0 && lambda < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("expected a finite number >= 0, found " + lambda);
+    }
+    return lambda;
   }
 
   private static Double learningRate(Double rate) {

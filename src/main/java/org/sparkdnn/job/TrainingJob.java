@@ -32,6 +32,7 @@ import org.sparkdnn.spark.SkippedRows;
 import org.sparkdnn.spark.SparkEvaluator;
 import org.sparkdnn.train.GradientDescent;
 import org.sparkdnn.train.IterationListener;
+import org.sparkdnn.train.L2Regularized;
 import org.sparkdnn.train.TimedGradientSource;
 import org.sparkdnn.train.TrainingDivergedException;
 import org.sparkdnn.train.TrainingResult;
@@ -121,7 +122,8 @@ final class TrainingJob {
     String engineName;
     try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, start.iteration(), out)) {
       engineName = engine.name();
-      source = new TimedGradientSource(engine);
+      double l2 = config.get(TrainSettings.L2);
+      source = new TimedGradientSource(l2 > 0 ? new L2Regularized(engine, l2) : engine);
       testHistory = new TestHistory(test == null ? 0 : config.get(TrainSettings.EVAL_EVERY), iterations,
           parameters -> engine.testCounts(parameters, THRESHOLD));
       result = timer.time("train", () -> descent.run(source, start, listener.andThen(testHistory), checkpoints));

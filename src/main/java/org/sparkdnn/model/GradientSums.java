@@ -120,6 +120,33 @@ public final class GradientSums implements Serializable {
     }
   }
 
+  /**
+   * Adds L2 regularization's terms to the sums (course 2, week 1): {@code Σ dW[l] += λ·W[l]} and
+   * {@code Σ J_i += (λ/2)·Σ_l ‖W[l]‖²_F}, so that dividing by m gives {@code J + (λ/2m)·Σ‖W[l]‖²} and
+   * {@code dW[l] + (λ/m)·W[l]}; biases are not regularized. Returns this.
+   * Shapes: W[l] and ΣdW[l] (n[l], n[l-1]) for l = 1..L.
+   */
+  public GradientSums addL2(double lambda, Parameters parameters) {
+    if (!parameters.architecture().equals(architecture)) {
+      throw new IllegalArgumentException("parameters of " + parameters.architecture() + " for gradient sums of "
+          + architecture);
+    }
+    double squares = 0.0;
+    for (int l = 1; l <= architecture.numLayers(); l++) {
+      Matrix w = parameters.W(l);
+      Matrix dw = dW(l);
+      double[] wd = w.data();
+      double[] dwd = dw.data();
+      for (int i = 0; i < w.size(); i++) {
+        double value = wd[w.offset() + i];
+        dwd[dw.offset() + i] += lambda * value;
+        squares += value * value;
+      }
+    }
+    costSum += 0.5 * lambda * squares;
+    return this;
+  }
+
   /** Back to no samples, keeping the array (zeroed) if there is one; returns this. */
   public GradientSums clear() {
     if (values != null) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code train --config FILE}: the template lists every option and its default; the command line wins. */
 class ConfigFileTest {
-  private static final Pattern ENTRY = Pattern.compile("^#?[ \\t]*([a-z-]+)[ \\t]*=[ \\t]*(.*)$", Pattern.MULTILINE);
+  private static final Pattern ENTRY = Pattern.compile("^#?[ \\t]*([a-z0-9-]+)[ \\t]*=[ \\t]*(.*)$", Pattern.MULTILINE);
 
   @TempDir
   Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SettingsDocumentedTest {
   /** A description line, then the key commented out with its default. */
   private static final Pattern TEMPLATE_ENTRY =
-      Pattern.compile("^# (.+)\\n# ([a-z-]+) =(?: (.*))?$", Pattern.MULTILINE);
+      Pattern.compile("^# (.+)\\n# ([a-z0-9-]+) =(?: (.*))?$", Pattern.MULTILINE);
 
   @Test
   void templateListsEveryTrainSettingWithItsDescriptionAndDefault() throws IOException {
