@@ -73,14 +73,9 @@ def check(name, params, X, Y, activations, lam, grads):
 
 def build(case, lam):
     """The case's data and initial parameters from its network golden file, with the L2 values."""
-    import json
-    with open(os.path.join(net.OUT_DIR, "network-%s.json" % case["name"])) as f:
-        base = json.load(f)
+    base, X, Y, params = net.load_case(case["name"])
     acts = base["activations"]
     L = len(acts)
-    X = np.array(base["X"])
-    Y = np.array([base["Y"]])
-    params = {k: np.array(v) for k, v in base["parameters"].items()}
     grads = gradients_l2(params, X, Y, acts, lam)
     check(case["name"], params, X, Y, acts, lam, grads)
     costs, p = [], params

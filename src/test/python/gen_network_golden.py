@@ -364,6 +364,14 @@ def build_case(c):
     return text, info
 
 
+def load_case(name):
+    """A written case, for the generators built on it: (the JSON document, X, Y (1, m), the initial parameters)."""
+    with open(os.path.join(OUT_DIR, "network-%s.json" % name)) as f:
+        doc = json.load(f)
+    params = {k: np.array(v) for k, v in doc["parameters"].items()}
+    return doc, np.array(doc["X"]), np.array([doc["Y"]]), params
+
+
 def main():
     if not os.path.isdir(os.path.join("src", "test")):
         sys.exit("run from the repository root: python3 src/test/python/gen_network_golden.py")

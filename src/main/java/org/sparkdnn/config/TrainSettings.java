@@ -8,6 +8,7 @@ import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Precision;
+import org.sparkdnn.train.UpdateRule;
 
 /**
  * The settings of {@code train} (and of {@code course}, which fixes most of them), in the order the recorded
@@ -36,6 +37,18 @@ public final class TrainSettings {
   public static final Setting<Double> L2 = Setting.of("l2", Kind.DOUBLE, "LAMBDA", "L2 regularization lambda >= 0: "
       + "the cost adds (lambda/2m)·Σ‖W[l]‖², each dW[l] adds (lambda/m)·W[l]; biases are not regularized.")
       .defaultValue("0").recorded("l2").checked(TrainSettings::l2);
+  public static final Setting<String> OPTIMIZER = Setting.of("optimizer", Kind.TEXT, "gd|momentum|adam",
+      "Update rule: gd (batch gradient descent), momentum or adam (course 2's equations, Adam bias-corrected).")
+      .defaultValue("gd").recorded("optimizer").checked(text -> UpdateRule.Kind.parse(text).label());
+  public static final Setting<Double> BETA1 = Setting.of("beta1", Kind.DOUBLE, "B1",
+      "Momentum and adam: decay of the gradient's moving average, 0 <= beta1 < 1.").defaultValue("0.9")
+      .recorded("beta1").checked(TrainSettings::decay);
+  public static final Setting<Double> BETA2 = Setting.of("beta2", Kind.DOUBLE, "B2",
+      "Adam: decay of the squared gradient's moving average, 0 <= beta2 < 1.").defaultValue("0.999")
+      .recorded("beta2").checked(TrainSettings::decay);
+  public static final Setting<Double> EPSILON = Setting.of("epsilon", Kind.DOUBLE, "EPS",
+      "Adam: added to the root of the squared average, > 0.").defaultValue("1e-8").recorded("epsilon")
+      .checked(TrainSettings::epsilon);
   /** Not compared on resume: a resumed run may go on for longer. */
   public static final Setting<Integer> ITERATIONS = Setting.of("iterations", Kind.INT, "T",
       "Batch gradient-descent iterations >= 1.").required().recorded("iterations").notCompared()
@@ -95,7 +108,7 @@ public final class TrainSettings {
 
   /** Every setting of {@code train}: its options, {@code --config} keys and recorded configuration. */
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
-      L2, ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
+      L2, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
       DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
       GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
@@ -130,6 +143,20 @@ public final class TrainSettings {
       Activation.parse(name);
     }
     return names;
+  }
+
+  private static Double decay(Double beta) {
+    if (!(beta >= 0.0 && beta < 1.0)) {
+      throw new IllegalArgumentException("expected a number in [0, 1), found " + beta);
+    }
+    return beta;
+  }
+
+  private static Double epsilon(Double epsilon) {
+    if (!(epsilon > 0.0 && epsilon < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("expected a finite number > 0, found " + epsilon);
+    }
+    return epsilon;
   }
 
   private static Double l2(Double lambda) {

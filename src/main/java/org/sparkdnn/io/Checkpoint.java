@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.train.OptimizerState;
 
 /**
  * The state of a training run after some iterations, as {@link CheckpointStore} saves it: the parameters after
@@ -16,10 +17,18 @@ import org.sparkdnn.model.Parameters;
  * @param config the training configuration as plain JSON values (as {@link SavedModel} takes it)
  * @param dataFingerprint the training data's fingerprint, 64 lowercase hex digits
  * @param numExamples m, the training samples the fingerprint covers
+ * @param optimizer the update rule's state (momentum's and Adam's moving averages), {@link OptimizerState#NONE}
+ *     for plain gradient descent
  */
 public record Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
-    long numExamples) {
+    long numExamples, OptimizerState optimizer) {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  /** A checkpoint of plain gradient descent. */
+  public Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
+      long numExamples) {
+    this(parameters, costs, config, dataFingerprint, numExamples, OptimizerState.NONE);
+  }
 
   /**
    * Validated; {@code config} deep-copied and normalised as reading it back from JSON gives it.
@@ -45,6 +54,12 @@ public record Checkpoint(Parameters parameters, double[] costs, Map<String, Obje
       throw new IllegalArgumentException("expected m ≥ 1 samples, found " + numExamples);
     }
     config = JsonValues.copyOfObject(Objects.requireNonNull(config, "config"), "config");
+    Objects.requireNonNull(optimizer, "optimizer");
+    int p = parameters.values().length;
+    if ((optimizer.velocity() != null && optimizer.velocity().length != p)
+        || (optimizer.squares() != null && optimizer.squares().length != p)) {
+      throw new IllegalArgumentException("expected optimizer moments of " + p + " values, the parameters' count");
+    }
   }
 
   /** The iterations done: the next one to compute. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.train.OptimizerState;
 
 /**
  * The checkpoints of one training run in a directory on any Hadoop filesystem. Checkpoint i (the state after i
@@ -31,7 +33,10 @@ import org.sparkdnn.model.Parameters;
  *   <li>{@code checkpoint-<i, 10 digits>.json}: {@code {"format": "spark-dnn-checkpoint", "format_version": 1,
  *       "iteration": i, "layers": [...], "activations": [...], "parameters": {"file", "count", "sha256"},
  *       "costs": [i numbers], "data": {"fingerprint", "num_examples"}, "config": {...}, "created_at"}}, written
- *       last: its presence marks a complete checkpoint.
+ *       last: its presence marks a complete checkpoint; with momentum or Adam also
+ *       {@code "optimizer": {"steps", "file", "count", "sha256"}};
+ *   <li>{@code checkpoint-<i, 10 digits>.optimizer.bin} (momentum, Adam): the update rule's moving averages, v then
+ *       s (Adam), in the same format, written before the JSON file.
  * </ul>
  *
  * <p>Each file is written to a temporary file and renamed. Once a checkpoint is complete, those older than the
@@ -53,7 +58,8 @@ public final class CheckpointStore {
   private static final Pattern COMPLETE = Pattern.compile("checkpoint-(\\d{10})\\.json");
   /** Every file a checkpoint write leaves, temporary ones included; group 1 is the iteration. */
   private static final Pattern ANY_FILE =
-      Pattern.compile("\\.?checkpoint-(\\d{10})\\.(json|parameters\\.bin)(\\..+\\.tmp)?");
+      Pattern.compile("\\.?checkpoint-(\\d{10})\\.(json|parameters\\.bin|optimizer\\.bin)(\\..+\\.tmp)?");
+  private static final List<String> OPTIMIZER_KEYS = List.of("steps", "file", "count", "sha256");
 
   private final Path dir;
   private final FileSystem fs;
@@ -108,12 +114,25 @@ public final class CheckpointStore {
     int iteration = checkpoint.iteration();
     Path json = jsonFile(iteration);
     String sha256;
+    String momentsSha256 = null;
     try {
       sha256 = ParametersFile.write(checkpoint.parameters().values(), parametersFile(iteration), conf);
+      double[] moments = moments(checkpoint.optimizer());
+      if (moments != null) {
+        momentsSha256 = ParametersFile.write(moments, optimizerFile(iteration), conf);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint " + json + ": " + e.getMessage(), e);
     }
-    JsonFiles.writeAtomically(metadata(checkpoint, sha256), json, conf);
+    ObjectNode metadata = metadata(checkpoint, sha256);
+    if (momentsSha256 != null) {
+      ObjectNode optimizer = metadata.putObject("optimizer");
+      optimizer.put("steps", checkpoint.optimizer().steps());
+      optimizer.put("file", optimizerFile(iteration).getName());
+      optimizer.put("count", moments(checkpoint.optimizer()).length);
+      optimizer.put("sha256", momentsSha256);
+    }
+    JsonFiles.writeAtomically(metadata, json, conf);
     prune();
     return json;
   }
@@ -183,6 +202,52 @@ public final class CheckpointStore {
     return new Path(dir, String.format("checkpoint-%010d.parameters.bin", iteration));
   }
 
+  private Path optimizerFile(long iteration) {
+    return new Path(dir, String.format("checkpoint-%010d.optimizer.bin", iteration));
+  }
+
+  /** v, then s when there is one, as one vector; null without a velocity. */
+  private static double[] moments(OptimizerState state) {
+    if (state.velocity() == null) {
+      return null;
+    }
+    if (state.squares() == null) {
+      return state.velocity();
+    }
+    double[] both = Arrays.copyOf(state.velocity(), 2 * state.velocity().length);
+    System.arraycopy(state.squares(), 0, both, state.velocity().length, state.squares().length);
+    return both;
+  }
+
+  /** The optimizer state a checkpoint's JSON points to (none without the key); its file checked as parameters'. */
+  private OptimizerState optimizerState(JsonFieldReader root, Path json, long iteration, int numParameters)
+      throws IOException {
+    if (!root.has("optimizer")) {
+      return OptimizerState.NONE;
+    }
+    JsonFieldReader optimizer = root.object("optimizer");
+    optimizer.requireKeys(OPTIMIZER_KEYS);
+    long steps = optimizer.integer("steps");
+    if (steps < 0 || steps > Integer.MAX_VALUE) {
+      throw optimizer.error("expected \"optimizer.steps\" from 0 to " + Integer.MAX_VALUE + ", found " + steps);
+    }
+    String expectedFile = optimizerFile(iteration).getName();
+    String file = optimizer.text("file");
+    if (!file.equals(expectedFile)) {
+      throw optimizer.error("expected \"optimizer.file\": \"" + expectedFile + "\", found \"" + file + "\"");
+    }
+    long count = optimizer.integer("count");
+    if (count != numParameters && count != 2L * numParameters) {
+      throw optimizer.error("expected \"optimizer.count\" " + numParameters + " (momentum) or "
+          + 2L * numParameters + " (Adam), found " + count);
+    }
+    double[] moments = ParametersFile.read(new Path(json.getParent(), file), (int) count,
+        optimizer.sha256("sha256"), json.getName(), conf);
+    return count == numParameters ? new OptimizerState((int) steps, moments, null)
+        : new OptimizerState((int) steps, Arrays.copyOf(moments, numParameters),
+            Arrays.copyOfRange(moments, numParameters, 2 * numParameters));
+  }
+
   private static ObjectNode metadata(Checkpoint checkpoint, String sha256) {
     Architecture architecture = checkpoint.architecture();
     ObjectNode root = JsonFiles.MAPPER.createObjectNode();
@@ -245,7 +310,11 @@ public final class CheckpointStore {
     }
     JsonFieldReader root = JsonFieldReader.root(json, JsonFiles.readTree(json, conf));
     root.requireFormat(FORMAT, FORMAT_VERSION);
-    root.requireKeys(KEYS);
+    List<String> keys = new ArrayList<>(KEYS);
+    if (root.has("optimizer")) {
+      keys.add("optimizer");
+    }
+    root.requireKeys(keys);
     long iteration = root.integer("iteration");
     if (iteration != Long.parseLong(name.group(1))) {
       throw root.error("expected \"iteration\": " + Long.parseLong(name.group(1)) + " (from the file name), found "
@@ -274,8 +343,10 @@ public final class CheckpointStore {
     double[] values =
         ParametersFile.read(new Path(json.getParent(), parametersName), architecture.numParameters(), sha256,
             json.getName(), conf);
+    OptimizerState optimizer = optimizerState(root, json, iteration, architecture.numParameters());
     try {
-      return new Checkpoint(new Parameters(architecture, values), costs, config, fingerprint, numExamples);
+      return new Checkpoint(new Parameters(architecture, values), costs, config, fingerprint, numExamples,
+          optimizer);
     } catch (IllegalArgumentException e) {
       throw root.error(e.getMessage(), e);
     }

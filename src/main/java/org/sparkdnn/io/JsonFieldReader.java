@@ -40,6 +40,11 @@ final class JsonFieldReader {
     return new JsonFieldReader(file, "", root);
   }
 
+  /** Whether the object holds {@code key} (an optional field). */
+  boolean has(String key) {
+    return node.has(key);
+  }
+
   /** The nested object under {@code key}. */
   JsonFieldReader object(String key) {
     JsonNode value = node.get(key);

@@ -37,6 +37,7 @@ import org.sparkdnn.train.TimedGradientSource;
 import org.sparkdnn.train.TrainingDivergedException;
 import org.sparkdnn.train.TrainingResult;
 import org.sparkdnn.train.TrainingState;
+import org.sparkdnn.train.UpdateRule;
 
 /**
  * The pipeline behind {@link Trainer}: check the inputs (and the checkpoint directory), load and cache the training
@@ -112,7 +113,9 @@ final class TrainingJob {
     TrainingCheckpoints checkpoints = run.checkpoints();
     Architecture architecture = config.architecture();
     int iterations = config.get(TrainSettings.ITERATIONS);
-    GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations);
+    UpdateRule rule = UpdateRule.of(UpdateRule.Kind.parse(config.get(TrainSettings.OPTIMIZER)),
+        config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));
+    GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule);
     DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(train));
     TrainingState start =
         checkpoints.start(config, fingerprint, iterations, () -> run.initial().parameters().apply(conf), out);

@@ -7,14 +7,21 @@ import org.sparkdnn.model.Parameters;
 /**
  * Batch gradient descent (course week 2-4 {@code optimize} / {@code L_layer_model}): in iteration i, compute the
  * cost and gradient sums at the current parameters, record the cost as "cost after iteration i", then update
- * {@code θ := θ − α·(1/m)·Σ∇}. A NaN or infinite cost or gradient stops training at once.
+ * {@code θ := θ − α·(1/m)·Σ∇}, or by momentum or Adam ({@link UpdateRule}). A NaN or infinite cost or gradient
+ * stops training at once.
  */
 public final class GradientDescent {
   private final double learningRate;
   private final int iterations;
+  private final UpdateRule rule;
 
   /** Validated: {@code learningRate} finite and positive, {@code iterations ≥ 1}. */
   public GradientDescent(double learningRate, int iterations) {
+    this(learningRate, iterations, UpdateRule.GD);
+  }
+
+  /** As {@link #GradientDescent(double, int)}, stepping by {@code rule}. */
+  public GradientDescent(double learningRate, int iterations, UpdateRule rule) {
     if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be a positive finite number, found " + learningRate);
     }
@@ -23,6 +30,7 @@ public final class GradientDescent {
     }
     this.learningRate = learningRate;
     this.iterations = iterations;
+    this.rule = rule;
   }
 
   public double learningRate() {
@@ -64,6 +72,14 @@ public final class GradientDescent {
           "the start state is at iteration " + first + ", past the last of " + iterations + " iterations");
     }
     Parameters parameters = start.parameters().copy();
+    int numParameters = parameters.values().length;
+    OptimizerState state;
+    if (first == 0) {
+      state = rule.initial(numParameters);
+    } else {
+      rule.check(start.optimizer(), numParameters);
+      state = start.optimizer().copy();
+    }
     double[] costs = Arrays.copyOf(start.costs(), iterations);
     int every = checkpointer.every();
     listener.onStart(first);
@@ -81,7 +97,7 @@ public final class GradientDescent {
       costs[i] = cost;
       listener.onIteration(i, cost);
       listener.onParameters(i, parameters);
-      parameters.descend(learningRate, sums);
+      state = rule.step(learningRate, parameters, sums, state);
       int done = i + 1;
       if (every > 0 && (done % every == 0 || done == iterations)) {
         for (double value : parameters.values()) {
@@ -89,7 +105,7 @@ public final class GradientDescent {
             throw TrainingDivergedException.ofParameter(i, value, cost, learningRate);
           }
         }
-        checkpointer.save(new TrainingState(parameters.copy(), Arrays.copyOf(costs, done)));
+        checkpointer.save(new TrainingState(parameters.copy(), Arrays.copyOf(costs, done), state.copy()));
       }
     }
     listener.onParameters(iterations, parameters);

@@ -3,14 +3,21 @@ package org.sparkdnn.train;
 import org.sparkdnn.model.Parameters;
 
 /**
- * Where gradient descent stands after some iterations: the parameters after {@code costs.length} updates and
- * the cost of each of those iterations. A run starts from one (iteration 0, or a checkpoint's) and hands one to
- * its {@link Checkpointer}.
+ * Where gradient descent stands after some iterations: the parameters after {@code costs.length} updates, the
+ * cost of each of those iterations and the update rule's state. A run starts from one (iteration 0, or a
+ * checkpoint's) and hands one to its {@link Checkpointer}.
  *
  * @param parameters the parameters after {@link #iteration()} updates
  * @param costs the cost of iteration i at index i, for i below {@link #iteration()}
+ * @param optimizer the update rule's state after those updates ({@link OptimizerState#NONE} for plain gd, and
+ *     for the start of any rule, which then makes its own)
  */
-public record TrainingState(Parameters parameters, double[] costs) {
+public record TrainingState(Parameters parameters, double[] costs, OptimizerState optimizer) {
+  /** A state of plain gradient descent, which keeps no optimizer state. */
+  public TrainingState(Parameters parameters, double[] costs) {
+    this(parameters, costs, OptimizerState.NONE);
+  }
+
   /** The state before the first iteration. */
   public static TrainingState start(Parameters initial) {
     return new TrainingState(initial, new double[0]);

@@ -2,6 +2,7 @@ package org.sparkdnn.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.train.OptimizerState;
 
 /**
  * {@link CheckpointStore}: a bit-identical round trip, the newest-two retention, and every corruption a
@@ -83,6 +85,36 @@ class CheckpointStoreTest {
     assertEquals(written.config(), read.config());
     assertEquals(FINGERPRINT, read.dataFingerprint());
     assertEquals(209, read.numExamples());
+  }
+
+  @Test
+  void theMovingAveragesOfMomentumAndAdamRoundTripAndArePrunedWithTheirCheckpoint() throws IOException {
+    Checkpoint plain = checkpoint(30);
+    int p = ARCHITECTURE.numParameters();
+    double[] v = new double[p];
+    double[] s = new double[p];
+    for (int i = 0; i < p; i++) {
+      v[i] = Math.scalb(1.0 + i, -7) - 0.1;
+      s[i] = Math.scalb(1.0 + i * i, -20);
+    }
+    for (OptimizerState state : List.of(new OptimizerState(30, v, null), new OptimizerState(30, v, s))) {
+      Checkpoint written = new Checkpoint(plain.parameters(), plain.costs(), plain.config(), FINGERPRINT, 209,
+          state);
+      Checkpoint read = store.read(store.write(written));
+      assertEquals(30, read.optimizer().steps());
+      assertArrayEquals(v, read.optimizer().velocity());
+      assertArrayEquals(state.squares(), read.optimizer().squares());
+    }
+    assertTrue(files().contains("checkpoint-0000000030.optimizer.bin"), files().toString());
+    byte[] moments = Files.readAllBytes(local("checkpoint-0000000030.optimizer.bin"));
+    moments[moments.length - 3] ^= 0x01;
+    replace("checkpoint-0000000030.optimizer.bin", moments);
+    assertMessage(refused(store.newest().orElseThrow()), "checkpoint-0000000030.optimizer.bin",
+        "SHA-256 mismatch: expected ");
+    store.write(checkpoint(35));
+    store.write(checkpoint(40));
+    assertFalse(files().contains("checkpoint-0000000030.optimizer.bin"), files().toString());
+    assertEquals(OptimizerState.NONE, store.read(store.newest().orElseThrow()).optimizer());
   }
 
   @Test
