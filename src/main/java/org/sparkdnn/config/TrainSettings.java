@@ -77,6 +77,9 @@ public final class TrainSettings {
   public static final Setting<Long> TASK_TIMEOUT = Setting.of("task-timeout", Kind.LONG, "SECONDS",
       "Resident engine: seconds a task may take to answer one iteration before the run fails, naming it.")
       .defaultValue("600").checked(Checks.positive(" seconds"));
+  public static final Setting<Integer> EXCHANGE_PORT = Setting.of("exchange-port", Kind.INT, "PORT",
+      "Resident engine: the driver's port its tasks connect to, for clusters that open fixed ports only; 0: any free "
+          + "port.").defaultValue("0").checked(TrainSettings::port);
   public static final Setting<Integer> PRINT_EVERY = Setting.of("print-every", Kind.INT, "K",
       "Print the cost every K iterations and at the last one; 0 prints none.").defaultValue("100")
       .checked(Checks.atLeast(0, "0"));
@@ -110,7 +113,7 @@ public final class TrainSettings {
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
       L2, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
-      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
+      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
       GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
 
   /** The settings of a {@code course} run: train's, with the case and without publishing and checkpoints. */
@@ -143,6 +146,13 @@ public final class TrainSettings {
       Activation.parse(name);
     }
     return names;
+  }
+
+  private static Integer port(Integer port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("expected a port from 0 (any free one) to 65535, found " + port);
+    }
+    return port;
   }
 
   private static Double decay(Double beta) {

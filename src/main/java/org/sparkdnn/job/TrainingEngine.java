@@ -1,6 +1,7 @@
 package org.sparkdnn.job;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.config.TrainSettings;
@@ -52,8 +53,18 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
     if (!JOBS.equals(chosen)) {
       Optional<String> why = ResidentEngine.unavailable(sc, train.numPartitions());
       if (why.isEmpty()) {
-        ResidentEngine resident = ResidentEngine.start(sc, train, test, architecture,
-            config.get(TrainSettings.TASK_TIMEOUT), firstIteration);
+        int port = config.get(TrainSettings.EXCHANGE_PORT);
+        ResidentEngine resident;
+        try {
+          resident = ResidentEngine.start(sc, train, test, architecture, config.get(TrainSettings.TASK_TIMEOUT), port,
+              firstIteration);
+        } catch (UncheckedIOException e) {
+          if (port == 0) {
+            throw e;
+          }
+          throw new IllegalArgumentException(TrainSettings.EXCHANGE_PORT.option() + " " + port + ": "
+              + e.getCause().getMessage(), e);
+        }
         return new TrainingEngine(RESIDENT, resident, resident, sc, test);
       }
       if (RESIDENT.equals(chosen)) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +92,28 @@ class EngineChoiceTest {
     assertEquals(ExitCodes.USAGE, timeout.exitCode(), timeout.toString());
     assertTrue(timeout.err().contains("--task-timeout") && timeout.err().contains("expected more than 0 seconds"),
         timeout.err());
+  }
+
+  @Test
+  void theExchangeListensOnTheGivenPortAndAPortInUseIsExit2NamingTheOption() throws IOException {
+    int free;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      free = probe.getLocalPort();
+    }
+    CommandRun run = train(dir.resolve("fixed"), "--partitions", "2", "--exchange-port", Integer.toString(free));
+    assertEquals(0, run.exitCode(), run.toString());
+    assertEquals("resident", metrics(dir.resolve("fixed")).get("engine").textValue());
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      String port = Integer.toString(taken.getLocalPort());
+      CommandRun busy = train(dir.resolve("busy"), "--partitions", "2", "--exchange-port", port);
+      assertEquals(ExitCodes.USAGE, busy.exitCode(), busy.toString());
+      assertTrue(busy.err().contains("--exchange-port " + port + ": cannot listen on 127.0.0.1:" + port),
+          busy.err());
+      assertFalse(Files.exists(dir.resolve("busy")));
+    }
+    CommandRun bad = train(dir.resolve("bad"), "--exchange-port", "70000");
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.toString());
+    assertTrue(bad.err().contains("expected a port from 0 (any free one) to 65535, found 70000"), bad.err());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.sparkdnn.spark.resident;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.network.TransportContext;
 import org.apache.spark.network.crypto.AuthServerBootstrap;
@@ -15,15 +17,21 @@ final class ExchangeServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Listens on a free port of {@code bindHost}. */
-  static ExchangeServer open(Transport transport, Exchange exchange, String bindHost) {
+  /**
+   * Listens on {@code port} of {@code bindHost}, or on a free port if it is 0.
+   *
+   * @throws UncheckedIOException if it cannot (the port in use, the address not this host's)
+   */
+  static ExchangeServer open(Transport transport, Exchange exchange, String bindHost, int port) {
     TransportContext context = new TransportContext(transport.conf(), exchange);
     try {
-      return new ExchangeServer(context, context.createServer(bindHost, 0,
+      return new ExchangeServer(context, context.createServer(bindHost, port,
           List.of(new AuthServerBootstrap(transport.conf(), transport))));
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Netty throws its BindException undeclared
       context.close();
-      throw e;
+      throw new UncheckedIOException(new IOException("cannot listen on " + bindHost + ":" + port
+          + " for the resident tasks: " + e.getMessage(), e));
     }
   }
 

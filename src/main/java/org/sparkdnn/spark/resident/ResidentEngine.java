@@ -76,10 +76,11 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
    * Starts the resident stage over {@code train} and, if not null, {@code test} (with as many partitions).
    *
    * @param taskTimeoutSeconds how long a task may take to answer one round
+   * @param port the driver's port for the tasks, 0 for any free one
    * @param firstIteration the iteration the first gradient round computes, for messages
    */
   public static ResidentEngine start(JavaSparkContext sc, DistributedBlocks train, DistributedBlocks test,
-      Architecture architecture, long taskTimeoutSeconds, int firstIteration) {
+      Architecture architecture, long taskTimeoutSeconds, int port, int firstIteration) {
     if (test != null && test.numPartitions() != train.numPartitions()) {
       throw new IllegalArgumentException("the test data has " + test.numPartitions() + " partitions, the training "
           + "data " + train.numPartitions() + ": the resident engine needs as many");
@@ -88,7 +89,8 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
     Transport transport = Transport.forRun("spark-dnn-" + UUID.randomUUID(), conf, taskTimeoutSeconds);
     Exchange exchange = new Exchange(architecture, train.numPartitions(), taskTimeoutSeconds);
     String host = conf.get("spark.driver.host", "localhost");
-    ExchangeServer server = ExchangeServer.open(transport, exchange, conf.get("spark.driver.bindAddress", host));
+    ExchangeServer server = ExchangeServer.open(transport, exchange, conf.get("spark.driver.bindAddress", host),
+        port);
     try {
       JavaRDD<Tagged> tagged = test == null ? train.blocks().map(Tagged::train)
           : train.blocks().zipPartitions(test.blocks(), Tagged::both);

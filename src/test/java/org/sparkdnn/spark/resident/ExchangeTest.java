@@ -176,7 +176,7 @@ class ExchangeTest {
   }
 
   private int serve(Transport transport, Exchange exchange) {
-    ExchangeServer server = ExchangeServer.open(transport, exchange, HOST);
+    ExchangeServer server = ExchangeServer.open(transport, exchange, HOST, 0);
     open.add(server);
     open.add(exchange::stop);
     return server.port();
