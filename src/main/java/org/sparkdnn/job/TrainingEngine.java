@@ -25,15 +25,14 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
   static final String RESIDENT = "resident";
   static final String JOBS = "jobs";
 
-  private final String name;
+  /** The engine's gradient sums: the resident engine, or the jobs engine's {@link SparkGradientSource}. */
   private final GradientSource sums;
+  /** The resident engine, null for the jobs engine. */
   private final ResidentEngine resident;
   private final JavaSparkContext sc;
   private final DistributedBlocks test;
 
-  private TrainingEngine(String name, GradientSource sums, ResidentEngine resident, JavaSparkContext sc,
-      DistributedBlocks test) {
-    this.name = name;
+  private TrainingEngine(GradientSource sums, ResidentEngine resident, JavaSparkContext sc, DistributedBlocks test) {
     this.sums = sums;
     this.resident = resident;
     this.sc = sc;
@@ -65,19 +64,19 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
           throw new IllegalArgumentException(TrainSettings.EXCHANGE_PORT.option() + " " + port + ": "
               + e.getCause().getMessage(), e);
         }
-        return new TrainingEngine(RESIDENT, resident, resident, sc, test);
+        return new TrainingEngine(resident, resident, sc, test);
       }
       if (RESIDENT.equals(chosen)) {
         throw new IllegalArgumentException(TrainSettings.ENGINE.option() + " resident cannot run here: " + why.get());
       }
       out.println("Engine: jobs, not resident: " + why.get());
     }
-    return new TrainingEngine(JOBS, new SparkGradientSource(sc, train, architecture), null, sc, test);
+    return new TrainingEngine(new SparkGradientSource(sc, train, architecture), null, sc, test);
   }
 
   /** "resident" or "jobs", as recorded in metrics.json. */
   String name() {
-    return name;
+    return resident != null ? RESIDENT : JOBS;
   }
 
   @Override

@@ -150,7 +150,7 @@ final class Exchange extends RpcHandler {
     notifyAll();
   }
 
-  /** The number of partitions whose task has greeted (for tests and messages). */
+  /** The number of partitions whose task has greeted and is still connected. */
   synchronized int connected() {
     int n = 0;
     for (Slot slot : slots) {

@@ -115,6 +115,7 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
     }
   }
 
+  /** The sums at {@code parameters}; their array is the exchange's own, refilled by the next call. */
   @Override
   public GradientSums gradientSums(Parameters parameters) {
     Object[] parts = exchange.round(Wire.Kind.SUMS, 0.0, parameters.values(),

@@ -52,11 +52,6 @@ final class Transport implements Serializable, SecretKeyHolder {
     return new Transport(runId, HexFormat.of().formatHex(key), taskTimeoutSeconds, settings);
   }
 
-  /** The same run and settings with another secret: what a stranger who guessed the address would hold. */
-  Transport withSecret(String otherSecret) {
-    return new Transport(runId, otherSecret, taskTimeoutSeconds, settings);
-  }
-
   String runId() {
     return runId;
   }

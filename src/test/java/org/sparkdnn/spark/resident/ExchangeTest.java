@@ -120,9 +120,9 @@ class ExchangeTest {
     Transport transport = transport(30);
     Exchange exchange = new Exchange(ARCH, 1, 30);
     int port = serve(transport, exchange);
-    // the right run id with a wrong secret: the handshake fails
-    assertThrows(Exception.class,
-        () -> ExchangeClient.connect(transport.withSecret("00"), HOST, port, new WorkReceiver()).close());
+    // the right run id with another secret (forRun makes a fresh one): the handshake fails
+    Transport otherSecret = transport(30);
+    assertThrows(Exception.class, () -> ExchangeClient.connect(otherSecret, HOST, port, new WorkReceiver()).close());
     // no handshake at all: a greeting and an answer are refused, and the connection closed
     TransportContext context = new TransportContext(transport.conf(), new NoOpRpcHandler());
     open.add(context);
