@@ -49,10 +49,18 @@ public final class TrainSettings {
   public static final Setting<Double> EPSILON = Setting.of("epsilon", Kind.DOUBLE, "EPS",
       "Adam: added to the root of the squared average, > 0.").defaultValue("1e-8").recorded("epsilon")
       .checked(TrainSettings::epsilon);
-  /** Not compared on resume: a resumed run may go on for longer. */
+  /** Not compared on resume: a resumed run may go on for longer. Required unless {@link #BATCH_SIZE} is given. */
   public static final Setting<Integer> ITERATIONS = Setting.of("iterations", Kind.INT, "T",
-      "Batch gradient-descent iterations >= 1.").required().recorded("iterations").notCompared()
+      "Batch gradient-descent iterations >= 1; required without batch-size.").recorded("iterations").notCompared()
       .checked(TrainSettings::iterations);
+  public static final Setting<Integer> BATCH_SIZE = Setting.of("batch-size", Kind.INT, "B", "Mini-batches of B "
+      + "samples (course 2's random_mini_batches, a seeded permutation each epoch; the last batch smaller), one update "
+      + "each; with epochs instead of iterations. 0: every sample in every update.").defaultValue("0")
+      .recorded("batch_size").checked(Checks.atLeast(0, "0"));
+  /** Not compared on resume, as {@link #ITERATIONS}. */
+  public static final Setting<Integer> EPOCHS = Setting.of("epochs", Kind.INT, "E",
+      "With batch-size: passes over the training data >= 1; required with batch-size.").recorded("epochs")
+      .notCompared().checked(Checks.atLeast(1, "1"));
   public static final Setting<String> INIT = Setting.of("init", Kind.TEXT, "SCHEME",
       "Weight initialisation: zeros, course-small, course-deep, he, xavier.").defaultValue("he").recorded("init")
       .checked(text -> Initializer.parse(text).label());
@@ -111,7 +119,7 @@ public final class TrainSettings {
 
   /** Every setting of {@code train}: its options, {@code --config} keys and recorded configuration. */
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
-      L2, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
+      L2, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
       DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
       GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
@@ -123,7 +131,7 @@ public final class TrainSettings {
     List<Setting<?>> settings = new ArrayList<>();
     settings.add(COURSE_CASE);
     for (Setting<?> setting : TRAIN_COMMAND) {
-      if (!List.of(WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
+      if (!List.of(BATCH_SIZE, EPOCHS, WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
           CHECKPOINT_EVERY, RESUME).contains(setting)) {
         settings.add(setting);
       }

@@ -1,12 +1,15 @@
 package org.sparkdnn.config;
 
 import static org.sparkdnn.config.TrainSettings.ACTIVATIONS;
+import static org.sparkdnn.config.TrainSettings.BATCH_SIZE;
 import static org.sparkdnn.config.TrainSettings.CHECKPOINT_DIR;
 import static org.sparkdnn.config.TrainSettings.COURSE_COMMAND;
+import static org.sparkdnn.config.TrainSettings.EPOCHS;
 import static org.sparkdnn.config.TrainSettings.GATE_METRIC;
 import static org.sparkdnn.config.TrainSettings.GATE_TOLERANCE;
 import static org.sparkdnn.config.TrainSettings.INIT;
 import static org.sparkdnn.config.TrainSettings.INIT_FROM;
+import static org.sparkdnn.config.TrainSettings.ITERATIONS;
 import static org.sparkdnn.config.TrainSettings.LAYERS;
 import static org.sparkdnn.config.TrainSettings.OUTPUT;
 import static org.sparkdnn.config.TrainSettings.OVERWRITE;
@@ -29,6 +32,7 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.BadRowPolicy;
+import org.sparkdnn.train.MiniBatches;
 
 /**
  * A training run's configuration, immutable and valid: the values of {@link TrainSettings#TRAIN_COMMAND} (or of
@@ -68,6 +72,7 @@ public final class TrainingConfig {
         throw setting.named("expected a value, found none", null);
       }
     }
+    checkLoop(values);
     SettingValues complete = values.with(ACTIVATIONS, architecture(values).activationsText().split(","));
     if (!DataSettings.format(complete).hasLabel()) {
       throw DataSettings.LABEL_COLUMN.named("training needs labels, found 'none'", null);
@@ -76,6 +81,29 @@ public final class TrainingConfig {
       checkPublishing(complete);
     }
     return new TrainingConfig(complete);
+  }
+
+  /** {@code --iterations} without {@code --batch-size}, {@code --epochs} with it. */
+  private static void checkLoop(SettingValues values) {
+    int batchSize = values.settings().contains(BATCH_SIZE) ? values.get(BATCH_SIZE) : 0;
+    boolean epochs = values.settings().contains(EPOCHS) && values.get(EPOCHS) != null;
+    boolean iterations = values.get(ITERATIONS) != null;
+    if (batchSize == 0) {
+      if (epochs) {
+        throw EPOCHS.named("applies with --batch-size B only, found no --batch-size", null);
+      }
+      if (!iterations) {
+        throw ITERATIONS.named("expected a value (or --batch-size B with --epochs E), found none", null);
+      }
+    } else {
+      if (iterations) {
+        throw ITERATIONS.named("--batch-size " + batchSize + " counts epochs: expected --epochs E instead, found "
+            + "--iterations " + values.get(ITERATIONS), null);
+      }
+      if (!epochs) {
+        throw EPOCHS.named("expected a value with --batch-size " + batchSize + ", found none", null);
+      }
+    }
   }
 
   private static Architecture architecture(SettingValues values) {
@@ -129,6 +157,21 @@ public final class TrainingConfig {
 
   public Architecture architecture() {
     return architecture(values);
+  }
+
+  /** The iterations of the training loop: {@code --iterations}, or the {@code --epochs} of mini-batches. */
+  public int iterations() {
+    return miniBatched() ? get(EPOCHS) : get(ITERATIONS);
+  }
+
+  /** Whether the run updates once per mini-batch ({@code --batch-size} above 0). */
+  public boolean miniBatched() {
+    return values.settings().contains(BATCH_SIZE) && get(BATCH_SIZE) > 0;
+  }
+
+  /** The mini-batches of {@code numSamples} training samples, null without {@code --batch-size}. */
+  public MiniBatches miniBatches(long numSamples) {
+    return miniBatched() ? new MiniBatches(numSamples, get(BATCH_SIZE), get(TrainSettings.SEED)) : null;
   }
 
   public FeatureScaling scaling() {

@@ -1,6 +1,7 @@
 package org.sparkdnn.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.sparkdnn.linalg.DenseMatrix;
 import org.sparkdnn.linalg.FloatMatrix;
@@ -127,6 +128,57 @@ public final class ColumnBlock implements Serializable {
       at += block.numColumns;
     }
     return new ColumnBlock(n, x, y);
+  }
+
+  /**
+   * The columns {@code columns[from .. to)} of a partition's blocks, numbered across them in order, side by side as
+   * one new block in their precision (copies): a mini-batch's share of the partition.
+   * Shapes: each block X (n[0], m_b); returns X (n[0], to − from).
+   */
+  public static ColumnBlock gather(List<ColumnBlock> blocks, int[] columns, int from, int to) {
+    int n = blocks.get(0).numFeatures;
+    boolean single = blocks.get(0).floatFeatures != null;
+    int[] starts = new int[blocks.size() + 1];
+    for (int b = 0; b < blocks.size(); b++) {
+      ColumnBlock block = blocks.get(b);
+      if (block.numFeatures != n || (block.floatFeatures != null) != single) {
+        throw new IllegalArgumentException(
+            "blocks to gather from must all have " + n + " features and one precision");
+      }
+      starts[b + 1] = starts[b] + block.numColumns;
+    }
+    int count = to - from;
+    double[] y = new double[count];
+    double[] x = single ? null : new double[Math.multiplyExact(count, n)];
+    float[] xf = single ? new float[Math.multiplyExact(count, n)] : null;
+    for (int j = 0; j < count; j++) {
+      int column = columns[from + j];
+      int b = blockOf(starts, column);
+      ColumnBlock block = blocks.get(b);
+      int within = column - starts[b];
+      if (single) {
+        System.arraycopy(block.floatFeatures, within * n, xf, j * n, n);
+      } else {
+        System.arraycopy(block.features, within * n, x, j * n, n);
+      }
+      y[j] = block.labels[within];
+    }
+    return single ? ofFloat32(n, xf, y) : new ColumnBlock(n, x, y);
+  }
+
+  /** The block holding column {@code column}, given the blocks' first columns ({@code starts}, one past the last). */
+  private static int blockOf(int[] starts, int column) {
+    if (column < 0 || column >= starts[starts.length - 1]) {
+      throw new IndexOutOfBoundsException("column " + column + " of blocks holding " + starts[starts.length - 1]);
+    }
+    int found = Arrays.binarySearch(starts, column);
+    if (found >= 0) {
+      while (found + 1 < starts.length && starts[found + 1] == column) {
+        found++;
+      }
+      return found;
+    }
+    return -found - 2;
   }
 
   /** The columns [from, to) of a float64 block as a new block (copies). */

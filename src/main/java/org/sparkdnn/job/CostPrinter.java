@@ -19,6 +19,8 @@ public final class CostPrinter implements IterationListener {
   private final DoubleFunction<String> format;
   private final boolean printLast;
   private final boolean timing;
+  /** "iteration", or "epoch" with mini-batches. */
+  private final String unit;
   private long start = System.nanoTime();
   private int first;
 
@@ -29,18 +31,27 @@ public final class CostPrinter implements IterationListener {
    */
   public CostPrinter(PrintStream out, int every, int iterations, DoubleFunction<String> format, boolean printLast,
       boolean timing) {
+    this(out, every, iterations, format, printLast, timing, "iteration");
+  }
+
+  private CostPrinter(PrintStream out, int every, int iterations, DoubleFunction<String> format, boolean printLast,
+      boolean timing, String unit) {
     this.out = out;
     this.every = every;
     this.iterations = iterations;
     this.format = format;
     this.printLast = printLast;
     this.timing = timing;
+    this.unit = unit;
   }
 
-  /** {@code train}'s lines: every {@code --print-every} iterations and the last, full precision, with the ETA. */
+  /**
+   * {@code train}'s lines: every {@code --print-every} iterations (epochs, with mini-batches: "Cost after epoch e",
+   * as course 2) and the last, full precision, with the ETA.
+   */
   public static CostPrinter forTraining(TrainingConfig config, PrintStream out) {
-    return new CostPrinter(out, config.get(TrainSettings.PRINT_EVERY), config.get(TrainSettings.ITERATIONS),
-        Double::toString, true, true);
+    return new CostPrinter(out, config.get(TrainSettings.PRINT_EVERY), config.iterations(), Double::toString, true,
+        true, config.miniBatched() ? "epoch" : "iteration");
   }
 
   @Override
@@ -52,7 +63,7 @@ public final class CostPrinter implements IterationListener {
   @Override
   public void onIteration(int iteration, double cost) {
     if (every > 0 && (iteration % every == 0 || printLast && iteration == iterations - 1)) {
-      String line = "Cost after iteration " + iteration + ": " + format.apply(cost);
+      String line = "Cost after " + unit + " " + iteration + ": " + format.apply(cost);
       if (timing) {
         double elapsed = (System.nanoTime() - start) / 1e9;
         // the rate of the iterations this process ran (a resumed run starts at `first`) times those left

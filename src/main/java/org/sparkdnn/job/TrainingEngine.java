@@ -14,7 +14,9 @@ import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SparkEvaluator;
 import org.sparkdnn.spark.SparkGradientSource;
 import org.sparkdnn.spark.resident.ResidentEngine;
+import org.sparkdnn.train.Batch;
 import org.sparkdnn.train.GradientSource;
+import org.sparkdnn.train.MiniBatches;
 
 /**
  * The engine of one training run, as {@code --engine} chooses it: the gradient sums and the test passes during
@@ -40,13 +42,13 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
   }
 
   /**
-   * The engine {@code --engine} names; without it, the resident engine where it can run, else the jobs engine with
-   * one line on {@code out} saying why.
+   * The engine {@code --engine} names, summing {@code batches}' mini-batches too (null: all samples only); without
+   * it, the resident engine where it can run, else the jobs engine with one line on {@code out} saying why.
    *
    * @throws IllegalArgumentException naming {@code --engine} if it asks for the resident engine where it cannot run
    */
   static TrainingEngine start(JavaSparkContext sc, TrainingConfig config, DistributedBlocks train,
-      DistributedBlocks test, int firstIteration, PrintStream out) {
+      DistributedBlocks test, MiniBatches batches, int firstIteration, PrintStream out) {
     Architecture architecture = config.architecture();
     String chosen = config.get(TrainSettings.ENGINE);
     if (!JOBS.equals(chosen)) {
@@ -55,8 +57,8 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
         int port = config.get(TrainSettings.EXCHANGE_PORT);
         ResidentEngine resident;
         try {
-          resident = ResidentEngine.start(sc, train, test, architecture, config.get(TrainSettings.TASK_TIMEOUT), port,
-              firstIteration);
+          resident = ResidentEngine.start(sc, train, test, architecture, batches,
+              config.get(TrainSettings.TASK_TIMEOUT), port, firstIteration);
         } catch (UncheckedIOException e) {
           if (port == 0) {
             throw e;
@@ -71,7 +73,7 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
       }
       out.println("Engine: jobs, not resident: " + why.get());
     }
-    return new TrainingEngine(new SparkGradientSource(sc, train, architecture), null, sc, test);
+    return new TrainingEngine(new SparkGradientSource(sc, train, architecture, batches), null, sc, test);
   }
 
   /** "resident" or "jobs", as recorded in metrics.json. */
@@ -80,8 +82,8 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
   }
 
   @Override
-  public GradientSums gradientSums(Parameters parameters) {
-    return sums.gradientSums(parameters);
+  public GradientSums gradientSums(Parameters parameters, Batch batch) {
+    return sums.gradientSums(parameters, batch);
   }
 
   /** The test data's confusion counts at {@code parameters} (the {@code --eval-every} points). */

@@ -33,6 +33,7 @@ import org.sparkdnn.spark.SparkEvaluator;
 import org.sparkdnn.train.GradientDescent;
 import org.sparkdnn.train.IterationListener;
 import org.sparkdnn.train.L2Regularized;
+import org.sparkdnn.train.MiniBatches;
 import org.sparkdnn.train.TimedGradientSource;
 import org.sparkdnn.train.TrainingDivergedException;
 import org.sparkdnn.train.TrainingResult;
@@ -112,10 +113,11 @@ final class TrainingJob {
     OutputDirectory target = run.target();
     TrainingCheckpoints checkpoints = run.checkpoints();
     Architecture architecture = config.architecture();
-    int iterations = config.get(TrainSettings.ITERATIONS);
+    int iterations = config.iterations();
+    MiniBatches batches = config.miniBatches(train.numExamples());
     UpdateRule rule = UpdateRule.of(UpdateRule.Kind.parse(config.get(TrainSettings.OPTIMIZER)),
         config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));
-    GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule);
+    GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule, batches);
     DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(train));
     TrainingState start =
         checkpoints.start(config, fingerprint, iterations, () -> run.initial().parameters().apply(conf), out);
@@ -123,7 +125,8 @@ final class TrainingJob {
     TimedGradientSource source;
     TestHistory testHistory;
     String engineName;
-    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, start.iteration(), out)) {
+    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, batches, start.iteration(),
+        out)) {
       engineName = engine.name();
       double l2 = config.get(TrainSettings.L2);
       source = new TimedGradientSource(l2 > 0 ? new L2Regularized(engine, l2) : engine);
@@ -137,7 +140,8 @@ final class TrainingJob {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("engine", engineName);
     metrics.put("costs", result.costs());
-    metrics.put("iteration_seconds", iterationSeconds(start.iteration(), source.seconds()));
+    metrics.put("iteration_seconds",
+        iterationSeconds(start.iteration() * (batches == null ? 1 : batches.perEpoch()), source.seconds()));
     BinaryMetrics trainMetrics = timer.time("evaluate",
         () -> SparkEvaluator.evaluate(sc, train, result.parameters(), THRESHOLD));
     metrics.put("train", withBadRows(trainMetrics, train.skippedRows()));
@@ -175,8 +179,8 @@ final class TrainingJob {
   }
 
   /**
-   * metrics.json's {@code iteration_seconds}: at index i the wall time of iteration i's gradient computation, null
-   * for the iterations a resumed run took from its checkpoint (before {@code first}).
+   * metrics.json's {@code iteration_seconds}: at index i the wall time of iteration i's gradient computation (of
+   * update i, with mini-batches), null for those a resumed run took from its checkpoint (before {@code first}).
    */
   private static List<Double> iterationSeconds(int first, List<Double> seconds) {
     List<Double> all = new ArrayList<>(Collections.nCopies(first, (Double) null));

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * A port of numpy's legacy random stream: {@code np.random.seed(s)} followed by
- * {@code np.random.randn(...)} and {@code np.random.random_sample(...)}, i.e. {@code RandomState}
- * over MT19937. The course draws its initial weights from this stream; this class gives them bit for
- * bit (see the note on the logarithm below).
+ * {@code np.random.randn(...)}, {@code np.random.random_sample(...)} and {@code np.random.permutation(n)},
+ * i.e. {@code RandomState} over MT19937. The course draws its initial weights and its mini-batches from this
+ * stream; this class gives them bit for bit (see the note on the logarithm below).
  *
  * <ul>
  *   <li>Seeding: numpy's {@code mt19937_seed} (Matsumoto and Nishimura's {@code init_genrand}) for an
@@ -126,6 +126,46 @@ public final class NumpyRandom {
     for (int i = offset; i < offset + count; i++) {
       out[i] = nextGaussian();
     }
+  }
+
+  /**
+   * Returns {@code np.random.permutation(n)}: 0..n-1 shuffled as numpy's legacy {@code shuffle} does, from the last
+   * position down, swapping position i with {@code random_interval(i)} (a masked 32-bit draw, redrawn while above
+   * i), so a course script's {@code np.random.seed(s); np.random.permutation(m)} is reproduced exactly.
+   *
+   * @param n the number of values, at least 0
+   * @return a new array holding a permutation of 0..n-1
+   */
+  public int[] permutation(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("a permutation of " + n + " values was asked for");
+    }
+    int[] values = new int[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = i;
+    }
+    for (int i = n - 1; i >= 1; i--) {
+      int j = interval(i);
+      int swap = values[j];
+      values[j] = values[i];
+      values[i] = swap;
+    }
+    return values;
+  }
+
+  /** numpy's {@code random_interval(max)} for 0 &lt; max &lt; 2<sup>31</sup>: a uniform value in [0, max]. */
+  private int interval(int max) {
+    int mask = max;
+    mask |= mask >>> 1;
+    mask |= mask >>> 2;
+    mask |= mask >>> 4;
+    mask |= mask >>> 8;
+    mask |= mask >>> 16;
+    int value;
+    do {
+      value = nextInt() & mask;
+    } while (value > max);
+    return value;
   }
 
   /**

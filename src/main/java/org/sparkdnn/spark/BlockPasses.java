@@ -1,6 +1,7 @@
 package org.sparkdnn.spark;
 
 import java.util.Iterator;
+import java.util.List;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.linalg.DenseMatrix;
@@ -8,6 +9,7 @@ import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.model.Workspace;
+import org.sparkdnn.train.MiniBatches;
 
 /**
  * Forward and backward passes over cached blocks in each block's own precision, at fixed double parameters: a
@@ -42,6 +44,22 @@ public final class BlockPasses {
     GradientSums sums = reuse == null ? GradientSums.empty(parameters.architecture()) : reuse.clear();
     while (blocks.hasNext()) {
       passes.accumulateGradients(blocks.next(), sums);
+    }
+    return sums;
+  }
+
+  /**
+   * Σ over one partition's share of a mini-batch ({@code order}'s batch {@code index}, gathered from
+   * {@code blocks} into one block in the batch's order) of forward + backward at {@code parameters}, into
+   * {@code reuse} cleared when not null.
+   * Shapes: per block X (n[0], m_b); the share X (n[0], m_k); returns sums in the flat layout of the architecture.
+   */
+  public static GradientSums batchSums(Parameters parameters, List<ColumnBlock> blocks, MiniBatches.Order order,
+      int index, GradientSums reuse) {
+    GradientSums sums = reuse == null ? GradientSums.empty(parameters.architecture()) : reuse.clear();
+    if (order.to(index) > order.from(index)) {
+      new BlockPasses(parameters).accumulateGradients(
+          ColumnBlock.gather(blocks, order.columns(), order.from(index), order.to(index)), sums);
     }
     return sums;
   }

@@ -1,6 +1,7 @@
 package org.sparkdnn.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,15 +27,41 @@ public final class DistributedBlocks {
   private final JavaRDD<ColumnBlock> blocks;
   private final long numExamples;
   private final SkippedRows skippedRows;
+  /** Partition p holds the samples [starts[p], starts[p+1]) of the file order. */
+  private final long[] starts;
   /** Where the blocks of an HDF5 file are recomputed from, one per partition; none for CSV. */
   private final List<Broadcast<List<ColumnBlock>>> sources;
 
-  private DistributedBlocks(JavaRDD<ColumnBlock> blocks, long numExamples, SkippedRows skippedRows,
+  private DistributedBlocks(JavaRDD<ColumnBlock> blocks, long numExamples, SkippedRows skippedRows, long[] starts,
       List<Broadcast<List<ColumnBlock>>> sources) {
+    if (starts.length != blocks.getNumPartitions() + 1 || starts[starts.length - 1] != numExamples) {
+      throw new IllegalArgumentException("partition starts " + Arrays.toString(starts) + " for "
+          + blocks.getNumPartitions() + " partitions of " + numExamples + " samples");
+    }
     this.blocks = blocks;
     this.numExamples = numExamples;
     this.skippedRows = skippedRows;
+    this.starts = starts;
     this.sources = sources;
+  }
+
+  /** Partition boundaries from per-partition sample counts: {0, c0, c0 + c1, …, m}. */
+  private static long[] startsOf(long[] counts) {
+    long[] starts = new long[counts.length + 1];
+    for (int p = 0; p < counts.length; p++) {
+      starts[p + 1] = starts[p] + counts[p];
+    }
+    return starts;
+  }
+
+  /** The boundaries of {@code partitioner}'s contiguous ranges over m samples. */
+  private static long[] startsOf(ContiguousPartitioner partitioner, long m) {
+    long[] starts = new long[partitioner.numPartitions() + 1];
+    for (int q = 0; q < partitioner.numPartitions(); q++) {
+      starts[q] = partitioner.start(q);
+    }
+    starts[partitioner.numPartitions()] = m;
+    return starts;
   }
 
   /**
@@ -74,13 +101,7 @@ public final class DistributedBlocks {
     BadRowTally tally = BadRowTally.register(sc);
     JavaRDD<ColumnBlock> read = reader.read(sc, path, tally).persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = SparkErrors.unwrap(() -> read
-        .mapPartitions(it -> {
-          long count = 0;
-          while (it.hasNext()) {
-            count += it.next().numColumns();
-          }
-          return List.of(count).iterator();
-        })
+        .mapPartitions(DistributedBlocks::countOf)
         .collect()).stream().mapToLong(Long::longValue).toArray();
     SkippedRows skipped = tally.snapshot();
     long m = 0;
@@ -100,12 +121,9 @@ public final class DistributedBlocks {
     }
     int target = partitions > 0 ? partitions : Math.max(read.getNumPartitions(), sc.defaultParallelism());
     if (target == read.getNumPartitions()) {
-      return new DistributedBlocks(read, m, skipped, List.of());
+      return new DistributedBlocks(read, m, skipped, startsOf(counts), List.of());
     }
-    long[] starts = new long[counts.length];
-    for (int p = 1; p < counts.length; p++) {
-      starts[p] = starts[p - 1] + counts[p - 1];
-    }
+    long[] starts = startsOf(counts);
     ContiguousPartitioner partitioner = new ContiguousPartitioner(m, target);
     JavaRDD<ColumnBlock> recut = JavaPairRDD.fromJavaRDD(read.mapPartitionsWithIndex(
             (index, it) -> cutAtBoundaries(it, starts[index], partitioner), true))
@@ -113,7 +131,7 @@ public final class DistributedBlocks {
         .mapPartitions(it -> concatenate(it, blockColumns), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return new DistributedBlocks(recut, m, skipped, List.of()).materialized();
+      return new DistributedBlocks(recut, m, skipped, startsOf(partitioner, m), List.of()).materialized();
     } finally {
       read.unpersist(false);
     }
@@ -126,12 +144,15 @@ public final class DistributedBlocks {
    */
   public static DistributedBlocks of(JavaRDD<ColumnBlock> blocks) {
     JavaRDD<ColumnBlock> persisted = blocks.persist(StorageLevel.MEMORY_AND_DISK());
-    long m = SparkErrors.unwrap(() -> persisted.map(b -> (long) b.numColumns()).fold(0L, Long::sum));
+    long[] counts = SparkErrors.unwrap(() -> persisted.mapPartitions(DistributedBlocks::countOf).collect())
+        .stream().mapToLong(Long::longValue).toArray();
+    long[] starts = startsOf(counts);
+    long m = starts[counts.length];
     if (m == 0) {
       persisted.unpersist(false);
       throw new IllegalArgumentException("the blocks hold no sample");
     }
-    return new DistributedBlocks(persisted, m, SkippedRows.NONE, List.of());
+    return new DistributedBlocks(persisted, m, SkippedRows.NONE, starts, List.of());
   }
 
   /** As {@link #of(JavaRDD)}, caching the blocks' features in {@code precision}. */
@@ -149,7 +170,7 @@ public final class DistributedBlocks {
     }
     JavaRDD<ColumnBlock> rounded = blocks.map(ColumnBlock::toFloat32).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return new DistributedBlocks(rounded, numExamples, skippedRows, sources).materialized();
+      return new DistributedBlocks(rounded, numExamples, skippedRows, starts, sources).materialized();
     } finally {
       blocks.unpersist(false);
     }
@@ -186,10 +207,20 @@ public final class DistributedBlocks {
         .mapPartitionsWithIndex((q, it) -> sources.get(q).value().iterator(), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
     DistributedBlocks loaded =
-        new DistributedBlocks(blocks, m, SkippedRows.NONE, List.copyOf(sources)).materialized();
+        new DistributedBlocks(blocks, m, SkippedRows.NONE, startsOf(partitioner, m), List.copyOf(sources))
+            .materialized();
     // Cached now: the executors' copies can go; the driver keeps its own for recomputing a lost partition.
     sources.forEach(source -> source.unpersist(false));
     return loaded;
+  }
+
+  /** A partition's sample count, as a one-element iterator. */
+  private static Iterator<Long> countOf(Iterator<ColumnBlock> it) {
+    long count = 0;
+    while (it.hasNext()) {
+      count += it.next().numColumns();
+    }
+    return List.of(count).iterator();
   }
 
   /** Computes, caches and counts the blocks. */
@@ -261,6 +292,14 @@ public final class DistributedBlocks {
   /** The bad rows skipped while loading; {@link SkippedRows#NONE} unless the reader skips them. */
   public SkippedRows skippedRows() {
     return skippedRows;
+  }
+
+  /**
+   * The partitions' first samples in the data's order, then m: partition p holds samples
+   * {@code [starts[p], starts[p+1])}, its blocks' columns in that order (a copy).
+   */
+  public long[] partitionStarts() {
+    return starts.clone();
   }
 
   public int numPartitions() {

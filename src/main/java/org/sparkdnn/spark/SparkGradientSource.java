@@ -1,13 +1,17 @@
 package org.sparkdnn.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.train.Batch;
 import org.sparkdnn.train.GradientSource;
+import org.sparkdnn.train.MiniBatches;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
@@ -34,17 +38,35 @@ public final class SparkGradientSource implements GradientSource {
   private final JavaSparkContext sc;
   private final DistributedBlocks data;
   private final Architecture architecture;
+  /** The mini-batches of {@link #data}, or null for batch gradient descent only. */
+  private final MiniBatches batches;
+  private final long[] starts;
 
   public SparkGradientSource(JavaSparkContext sc, DistributedBlocks data, Architecture architecture) {
+    this(sc, data, architecture, null);
+  }
+
+  /** A source that also sums {@code batches}' mini-batches (null: none) over {@code data}. */
+  public SparkGradientSource(JavaSparkContext sc, DistributedBlocks data, Architecture architecture,
+      MiniBatches batches) {
+    if (batches != null && batches.numSamples() != data.numExamples()) {
+      throw new IllegalArgumentException(batches + " over " + data.numExamples() + " samples");
+    }
     this.sc = sc;
     this.data = data;
     this.architecture = architecture;
+    this.batches = batches;
+    this.starts = data.partitionStarts();
   }
 
   @Override
-  public GradientSums gradientSums(Parameters parameters) {
+  public GradientSums gradientSums(Parameters parameters, Batch batch) {
+    if (!batch.isAll() && batches == null) {
+      throw new IllegalStateException(batch + " asked of a source without mini-batches");
+    }
+    long expected = batch.isAll() ? data.numExamples() : batches.size(batch.index());
     try (ShippedParameters shipped = ShippedParameters.of(sc, parameters)) {
-      PartitionSums partitionSums = new PartitionSums(shipped);
+      PartitionSums partitionSums = new PartitionSums(shipped, batch.isAll() ? null : batches, starts, batch);
       GradientSums sums;
       if (data.numPartitions() <= DRIVER_MERGE_MAX_PARTITIONS) {
         // the parts are the driver's own deserialized copies, free to become the total
@@ -55,27 +77,43 @@ public final class SparkGradientSource implements GradientSource {
                 new PartitionIterator(partitionSums), true, SUMS)
             .treeReduce(new Merge(), 2);
       }
-      if (sums.count() != data.numExamples()) {
-        throw new IllegalStateException(
-            "gradient sums cover " + sums.count() + " samples, expected m = " + data.numExamples());
+      if (sums.count() != expected) {
+        throw new IllegalStateException("gradient sums of " + batch + " cover " + sums.count() + " samples, expected "
+            + expected);
       }
       return sums;
     }
   }
 
-  /** Σ over a partition's blocks of forward + backward at the shared parameters. */
+  /**
+   * Σ over a partition's blocks (or its share of a mini-batch) of forward + backward at the shared parameters.
+   */
   private static final class PartitionSums
       extends AbstractFunction2<TaskContext, Iterator<ColumnBlock>, GradientSums> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final ShippedParameters parameters;
+    /** Null for every sample. */
+    private final MiniBatches batches;
+    private final long[] starts;
+    private final Batch batch;
 
-    PartitionSums(ShippedParameters parameters) {
+    PartitionSums(ShippedParameters parameters, MiniBatches batches, long[] starts, Batch batch) {
       this.parameters = parameters;
+      this.batches = batches;
+      this.starts = batches == null ? null : starts;
+      this.batch = batch;
     }
 
     @Override
     public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
-      return BlockPasses.partitionSums(parameters.get(), CollectionConverters.asJava(blocks));
+      if (batches == null) {
+        return BlockPasses.partitionSums(parameters.get(), CollectionConverters.asJava(blocks));
+      }
+      int p = context.partitionId();
+      MiniBatches.Order order = EpochOrders.of(batches, batch.epoch(), starts[p], starts[p + 1]);
+      List<ColumnBlock> list = new ArrayList<>();
+      CollectionConverters.asJava(blocks).forEachRemaining(list::add);
+      return BlockPasses.batchSums(parameters.get(), list, order, batch.index(), null);
     }
   }
 

@@ -7,13 +7,17 @@ import org.sparkdnn.model.Parameters;
 /**
  * Batch gradient descent (course week 2-4 {@code optimize} / {@code L_layer_model}): in iteration i, compute the
  * cost and gradient sums at the current parameters, record the cost as "cost after iteration i", then update
- * {@code θ := θ − α·(1/m)·Σ∇}, or by momentum or Adam ({@link UpdateRule}). A NaN or infinite cost or gradient
- * stops training at once.
+ * {@code θ := θ − α·(1/m)·Σ∇}, or by momentum or Adam ({@link UpdateRule}). With {@link MiniBatches} (course 2's
+ * {@code model} with {@code random_mini_batches}) an iteration is an epoch: one update per mini-batch k, from the
+ * sums over its m_k samples divided by m_k, and the epoch's cost is the sum of its mini-batches' cost sums divided
+ * by m, as the course's {@code cost_avg}. A NaN or infinite cost or gradient stops training at once.
  */
 public final class GradientDescent {
   private final double learningRate;
   private final int iterations;
   private final UpdateRule rule;
+  /** Null for batch gradient descent. */
+  private final MiniBatches batches;
 
   /** Validated: {@code learningRate} finite and positive, {@code iterations ≥ 1}. */
   public GradientDescent(double learningRate, int iterations) {
@@ -22,6 +26,11 @@ public final class GradientDescent {
 
   /** As {@link #GradientDescent(double, int)}, stepping by {@code rule}. */
   public GradientDescent(double learningRate, int iterations, UpdateRule rule) {
+    this(learningRate, iterations, rule, null);
+  }
+
+  /** As {@link #GradientDescent(double, int, UpdateRule)}, with {@code iterations} epochs of {@code batches}. */
+  public GradientDescent(double learningRate, int iterations, UpdateRule rule, MiniBatches batches) {
     if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be a positive finite number, found " + learningRate);
     }
@@ -31,6 +40,7 @@ public final class GradientDescent {
     this.learningRate = learningRate;
     this.iterations = iterations;
     this.rule = rule;
+    this.batches = batches;
   }
 
   public double learningRate() {
@@ -84,20 +94,28 @@ public final class GradientDescent {
     int every = checkpointer.every();
     listener.onStart(first);
     for (int i = first; i < iterations; i++) {
-      GradientSums sums = source.gradientSums(parameters);
-      double cost = sums.cost();
-      if (!Double.isFinite(cost)) {
-        throw TrainingDivergedException.ofCost(i, cost, learningRate);
-      }
-      for (double value : sums.values()) {
-        if (!Double.isFinite(value)) {
-          throw TrainingDivergedException.ofGradient(i, value, cost, learningRate);
+      double cost;
+      if (batches == null) {
+        GradientSums sums = checked(source.gradientSums(parameters), i);
+        cost = sums.cost();
+        costs[i] = cost;
+        listener.onIteration(i, cost);
+        listener.onParameters(i, parameters);
+        state = rule.step(learningRate, parameters, sums, state);
+      } else {
+        listener.onParameters(i, parameters);
+        double costSum = 0.0;
+        long count = 0;
+        for (int k = 0; k < batches.perEpoch(); k++) {
+          GradientSums sums = checked(source.gradientSums(parameters, new Batch(i, k)), i);
+          costSum += sums.costSum();
+          count += sums.count();
+          state = rule.step(learningRate, parameters, sums, state);
         }
+        cost = costSum / count;
+        costs[i] = cost;
+        listener.onIteration(i, cost);
       }
-      costs[i] = cost;
-      listener.onIteration(i, cost);
-      listener.onParameters(i, parameters);
-      state = rule.step(learningRate, parameters, sums, state);
       int done = i + 1;
       if (every > 0 && (done % every == 0 || done == iterations)) {
         for (double value : parameters.values()) {
@@ -110,5 +128,19 @@ public final class GradientDescent {
     }
     listener.onParameters(iterations, parameters);
     return new TrainingResult(parameters, costs);
+  }
+
+  /** {@code sums}, if its cost and every gradient sum are finite. */
+  private GradientSums checked(GradientSums sums, int iteration) {
+    double cost = sums.cost();
+    if (!Double.isFinite(cost)) {
+      throw TrainingDivergedException.ofCost(iteration, cost, learningRate);
+    }
+    for (double value : sums.values()) {
+      if (!Double.isFinite(value)) {
+        throw TrainingDivergedException.ofGradient(iteration, value, cost, learningRate);
+      }
+    }
+    return sums;
   }
 }

@@ -8,7 +8,8 @@ import org.sparkdnn.model.Parameters;
  * {@code J + (λ/2m)·Σ_l ‖W[l]‖²_F} and the gradients {@code dW[l] + (λ/m)·W[l]}, biases not regularized. The terms
  * are added once, on the driver, to the sums the partitions returned ({@link GradientSums#addL2}), so the engines
  * and the partitioning are untouched and the printed cost includes the penalty, as the course's
- * {@code compute_cost_with_regularization}.
+ * {@code compute_cost_with_regularization}. With mini-batches m is the batch's size, as the course's functions applied
+ * to a batch give.
  */
 public final class L2Regularized implements GradientSource {
   private final GradientSource source;
@@ -23,7 +24,7 @@ public final class L2Regularized implements GradientSource {
   }
 
   @Override
-  public GradientSums gradientSums(Parameters parameters) {
-    return source.gradientSums(parameters).addL2(lambda, parameters);
+  public GradientSums gradientSums(Parameters parameters, Batch batch) {
+    return source.gradientSums(parameters, batch).addL2(lambda, parameters);
   }
 }

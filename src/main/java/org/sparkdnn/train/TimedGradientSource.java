@@ -7,8 +7,8 @@ import org.sparkdnn.model.Parameters;
 
 /**
  * A {@link GradientSource} that records the wall time of every call: with a distributed source, one iteration's
- * broadcast, forward and backward pass on every partition and aggregation, which is nearly all of an iteration,
- * so that the series shows the cluster's overhead and its stragglers.
+ * broadcast, forward and backward pass on every partition and aggregation, which is nearly all of an iteration
+ * (of a mini-batch step, with mini-batches), so that the series shows the cluster's overhead and its stragglers.
  */
 public final class TimedGradientSource implements GradientSource {
   private final GradientSource source;
@@ -19,10 +19,10 @@ public final class TimedGradientSource implements GradientSource {
   }
 
   @Override
-  public GradientSums gradientSums(Parameters parameters) {
+  public GradientSums gradientSums(Parameters parameters, Batch batch) {
     long start = System.nanoTime();
     try {
-      return source.gradientSums(parameters);
+      return source.gradientSums(parameters, batch);
     } finally {
       seconds.add((System.nanoTime() - start) / 1e9);
     }

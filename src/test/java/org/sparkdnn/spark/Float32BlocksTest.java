@@ -37,7 +37,7 @@ class Float32BlocksTest {
   @BeforeAll
   static void trainWithoutSpark() {
     ColumnBlock rounded = FLOWER.toFloat32();
-    float32 = DESCENT.run(parameters -> {
+    float32 = DESCENT.run((parameters, batch) -> {
       GradientSums sums = GradientSums.empty(parameters.architecture());
       new BlockPasses(parameters).accumulateGradients(rounded, sums);
       return sums;

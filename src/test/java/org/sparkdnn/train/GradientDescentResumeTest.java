@@ -55,7 +55,7 @@ class GradientDescentResumeTest {
   /** A source that fails at iteration {@code crashAt}, as a driver killed mid-training. */
   private static GradientSource crashingAt(int crashAt) {
     int[] calls = {0};
-    return parameters -> {
+    return (parameters, batch) -> {
       if (calls[0]++ == crashAt) {
         throw new IllegalStateException("crash at iteration " + crashAt);
       }
@@ -108,7 +108,7 @@ class GradientDescentResumeTest {
     Saved saved = new Saved(100);
     TrainingResult done = DESCENT.run(SOURCE, TrainingState.start(initial()), (i, cost) -> {}, saved);
     assertEquals(List.of(12), saved.states.stream().map(TrainingState::iteration).toList());
-    GradientSource unused = parameters -> {
+    GradientSource unused = (parameters, batch) -> {
       throw new AssertionError("no iteration is left to compute");
     };
     TrainingResult again = DESCENT.run(unused, saved.states.get(0), (i, cost) -> {}, Checkpointer.NONE);
@@ -137,7 +137,7 @@ class GradientDescentResumeTest {
   @Test
   void aStateWithAnInfiniteParameterIsNeverSaved() {
     // a finite gradient so large that α·(1/m)·Σ∇ overflows: the update leaves an infinite parameter
-    GradientSource huge = parameters -> {
+    GradientSource huge = (parameters, batch) -> {
       GradientSums sums = SOURCE.gradientSums(parameters);
       Arrays.fill(sums.values(), 1e308);
       return sums;

@@ -32,7 +32,7 @@ class GradientDescentTest {
   void aNonFiniteGradientStopsTrainingBeforeItsUpdate() {
     LocalGradientSource local = new LocalGradientSource(List.of(DATA));
     int[] calls = {0};
-    GradientSource overflowing = parameters -> {
+    GradientSource overflowing = (parameters, batch) -> {
       GradientSums sums = local.gradientSums(parameters);
       if (calls[0]++ == 2) {
         sums.values()[NET.numParameters() - 1] = Double.NEGATIVE_INFINITY;

@@ -72,7 +72,7 @@ class L2RegularizedTest {
   @ParameterizedTest
   @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
   void lambdaMustBeFiniteAndNotNegative(double lambda) {
-    assertThrows(IllegalArgumentException.class, () -> new L2Regularized(parameters -> null, lambda));
+    assertThrows(IllegalArgumentException.class, () -> new L2Regularized((parameters, batch) -> null, lambda));
   }
 
   private static GradientSource source(GoldenFile golden, double lambda) {

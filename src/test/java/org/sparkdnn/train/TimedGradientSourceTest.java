@@ -23,7 +23,7 @@ class TimedGradientSourceTest {
     List<GradientSums> returned = new ArrayList<>();
     long[] pauses = {30, 0, 60};
     int[] call = {0};
-    TimedGradientSource timed = new TimedGradientSource(parameters -> {
+    TimedGradientSource timed = new TimedGradientSource((parameters, batch) -> {
       sleep(pauses[call[0]++]);
       GradientSums sums = GradientSums.empty(PARAMETERS.architecture());
       returned.add(sums);
@@ -43,7 +43,7 @@ class TimedGradientSourceTest {
 
   @Test
   void aFailingCallIsTimedToo() {
-    TimedGradientSource timed = new TimedGradientSource(parameters -> {
+    TimedGradientSource timed = new TimedGradientSource((parameters, batch) -> {
       throw new IllegalStateException("executor lost");
     });
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> timed.gradientSums(PARAMETERS));

@@ -18,6 +18,7 @@ import org.sparkdnn.spark.resident.Wire.AnswerHead;
 import org.sparkdnn.spark.resident.Wire.ChunkHead;
 import org.sparkdnn.spark.resident.Wire.Hello;
 import org.sparkdnn.spark.resident.Wire.Kind;
+import org.sparkdnn.train.Batch;
 
 /**
  * The driver's end of the resident engine: hands each round's work to the task of every partition and collects
@@ -82,17 +83,18 @@ final class Exchange extends RpcHandler {
    * are the exchange's own, refilled by the next round: use them before asking for it.
    * Shapes: parameters (P).
    *
+   * @param batch the training samples a {@link Kind#SUMS} round sums over
    * @param name what the round computes, for messages ("the gradient sums of iteration 12")
    * @throws IllegalStateException if the stage failed, the exchange was stopped, or a partition did not answer in
    *     time
    */
-  synchronized Object[] round(Kind kind, double threshold, double[] parameters, String name) {
+  synchronized Object[] round(Kind kind, double threshold, Batch batch, double[] parameters, String name) {
     checkUsable();
     number++;
     int buffer = number & 1;
     buffers[buffer] = Wire.chunks(buffers[buffer], number, -1, -1, parameters);
     workChunks = Wire.slices(buffers[buffer], parameters.length);
-    work = new Wire.WorkHead(number, kind, threshold, parameters.length).encode();
+    work = new Wire.WorkHead(number, kind, threshold, batch, parameters.length).encode();
     this.kind = kind;
     answers = new Object[slots.length];
     answered = 0;

@@ -14,7 +14,9 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.DistributedBlocks;
+import org.sparkdnn.train.Batch;
 import org.sparkdnn.train.GradientSource;
+import org.sparkdnn.train.MiniBatches;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -36,16 +38,19 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
 
   private final Architecture architecture;
   private final long numExamples;
+  /** Null for batch gradient descent only. */
+  private final MiniBatches batches;
   private final Exchange exchange;
   private final ExchangeServer server;
   private final JavaFutureAction<Long> stage;
   private final Thread watcher;
   private int iteration;
 
-  private ResidentEngine(Architecture architecture, long numExamples, Exchange exchange, ExchangeServer server,
-      JavaFutureAction<Long> stage, int firstIteration) {
+  private ResidentEngine(Architecture architecture, long numExamples, MiniBatches batches, Exchange exchange,
+      ExchangeServer server, JavaFutureAction<Long> stage, int firstIteration) {
     this.architecture = architecture;
     this.numExamples = numExamples;
+    this.batches = batches;
     this.exchange = exchange;
     this.server = server;
     this.stage = stage;
@@ -75,12 +80,16 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
   /**
    * Starts the resident stage over {@code train} and, if not null, {@code test} (with as many partitions).
    *
+   * @param batches the training data's mini-batches, or null for batch gradient descent only
    * @param taskTimeoutSeconds how long a task may take to answer one round
    * @param port the driver's port for the tasks, 0 for any free one
    * @param firstIteration the iteration the first gradient round computes, for messages
    */
   public static ResidentEngine start(JavaSparkContext sc, DistributedBlocks train, DistributedBlocks test,
-      Architecture architecture, long taskTimeoutSeconds, int port, int firstIteration) {
+      Architecture architecture, MiniBatches batches, long taskTimeoutSeconds, int port, int firstIteration) {
+    if (batches != null && batches.numSamples() != train.numExamples()) {
+      throw new IllegalArgumentException(batches + " over " + train.numExamples() + " samples");
+    }
     if (test != null && test.numPartitions() != train.numPartitions()) {
       throw new IllegalArgumentException("the test data has " + test.numPartitions() + " partitions, the training "
           + "data " + train.numPartitions() + ": the resident engine needs as many");
@@ -95,7 +104,8 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
       JavaRDD<Tagged> tagged = test == null ? train.blocks().map(Tagged::train)
           : train.blocks().zipPartitions(test.blocks(), Tagged::both);
       JavaRDD<Object> answers = JavaRDD.fromRDD(tagged.rdd().barrier()
-          .mapPartitions(new ResidentTask(transport, host, server.port(), architecture), false, ANY), ANY);
+          .mapPartitions(new ResidentTask(transport, host, server.port(), architecture, batches,
+              train.partitionStarts()), false, ANY), ANY);
       String description = sc.getLocalProperty("spark.job.description");
       String interrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
       sc.setJobDescription("spark-dnn resident training: " + train.numPartitions() + " tasks");
@@ -108,34 +118,43 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
         sc.setJobDescription(description);
         sc.setLocalProperty("spark.job.interruptOnCancel", interrupt);
       }
-      return new ResidentEngine(architecture, train.numExamples(), exchange, server, stage, firstIteration);
+      return new ResidentEngine(architecture, train.numExamples(), batches, exchange, server, stage, firstIteration);
     } catch (RuntimeException e) {
       server.close();
       throw e;
     }
   }
 
-  /** The sums at {@code parameters}; their array is the exchange's own, refilled by the next call. */
+  /**
+   * The sums over {@code batch} at {@code parameters}; their array is the exchange's own, refilled by the next
+   * call.
+   */
   @Override
-  public GradientSums gradientSums(Parameters parameters) {
-    Object[] parts = exchange.round(Wire.Kind.SUMS, 0.0, parameters.values(),
-        "the gradient sums of iteration " + iteration);
-    iteration++;
+  public GradientSums gradientSums(Parameters parameters, Batch batch) {
+    if (!batch.isAll() && batches == null) {
+      throw new IllegalStateException(batch + " asked of an engine started without mini-batches");
+    }
+    long expected = batch.isAll() ? numExamples : batches.size(batch.index());
+    Object[] parts = exchange.round(Wire.Kind.SUMS, 0.0, batch, parameters.values(),
+        batch.isAll() ? "the gradient sums of iteration " + iteration : "the gradient sums of " + batch);
+    if (batch.isAll()) {
+      iteration++;
+    }
     GradientSums[] sums = new GradientSums[parts.length];
     for (int p = 0; p < parts.length; p++) {
       sums[p] = (GradientSums) parts[p];
     }
     GradientSums total = GradientSums.inPartitionOrder(architecture, sums);
-    if (total.count() != numExamples) {
+    if (total.count() != expected) {
       throw new IllegalStateException(
-          "gradient sums cover " + total.count() + " samples, expected m = " + numExamples);
+          "gradient sums of " + batch + " cover " + total.count() + " samples, expected " + expected);
     }
     return total;
   }
 
   /** The confusion counts of the test data at {@code parameters}, added in partition order. */
   public ConfusionCounts testCounts(Parameters parameters, double threshold) {
-    Object[] parts = exchange.round(Wire.Kind.COUNTS, threshold, parameters.values(),
+    Object[] parts = exchange.round(Wire.Kind.COUNTS, threshold, Batch.ALL, parameters.values(),
         "the test counts after " + iteration + " updates");
     ConfusionCounts[] counts = new ConfusionCounts[parts.length];
     for (int p = 0; p < parts.length; p++) {

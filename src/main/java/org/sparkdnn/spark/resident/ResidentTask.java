@@ -18,12 +18,15 @@ import org.sparkdnn.spark.resident.Wire.AnswerHead;
 import org.sparkdnn.spark.resident.Wire.Hello;
 import org.sparkdnn.spark.resident.Wire.Kind;
 import org.sparkdnn.spark.resident.Wire.Work;
+import org.sparkdnn.train.Batch;
+import org.sparkdnn.train.MiniBatches;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
  * The body of one resident task: keeps its partition's cached training (and test) blocks, greets the driver's
- * exchange, and answers each piece of work with the partition's sums (or test counts) until told to stop. Returns
+ * exchange, and answers each piece of work with the partition's sums (over all its training samples or its share of
+ * a mini-batch, whose order it draws once per epoch), or its test counts, until told to stop. Returns
  * the number of answers, which the stage's closing shuffle counts.
  */
 final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Object>> implements Serializable {
@@ -33,12 +36,19 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
   private final String driverHost;
   private final int driverPort;
   private final Architecture architecture;
+  /** The training data's mini-batches, or null for batch gradient descent only. */
+  private final MiniBatches batches;
+  /** Partition p's training samples are [starts[p], starts[p+1]). */
+  private final long[] starts;
 
-  ResidentTask(Transport transport, String driverHost, int driverPort, Architecture architecture) {
+  ResidentTask(Transport transport, String driverHost, int driverPort, Architecture architecture,
+      MiniBatches batches, long[] starts) {
     this.transport = transport;
     this.driverHost = driverHost;
     this.driverPort = driverPort;
     this.architecture = architecture;
+    this.batches = batches;
+    this.starts = starts;
   }
 
   @Override
@@ -59,12 +69,22 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
       Work work = client.ask(hello.encode(), receiver, killed);
       GradientSums sums = null;
       ByteBuffer chunks = null;
+      MiniBatches.Order order = null;
       while (work != null) {
         Parameters at = new Parameters(architecture, work.parameters());
         AnswerHead head = new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(), work.kind());
         ByteBuffer answer;
         if (work.kind() == Kind.SUMS) {
-          sums = BlockPasses.partitionSums(at, train.iterator(), sums);
+          Batch batch = work.batch();
+          if (batch.isAll()) {
+            sums = BlockPasses.partitionSums(at, train.iterator(), sums);
+          } else {
+            if (order == null || order.epoch() != batch.epoch()) {
+              int p = hello.partition();
+              order = batches.order(batch.epoch(), starts[p], starts[p + 1]);
+            }
+            sums = BlockPasses.batchSums(at, train, order, batch.index(), sums);
+          }
           if (sums.valuesOrNull() != null) {
             // reused: the driver's next work, which this waits for, comes only once every chunk has arrived
             chunks = Wire.chunks(chunks, work.number(), hello.partition(), hello.taskAttemptId(), sums.values());

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.model.GradientSums;
+import org.sparkdnn.train.Batch;
 
 /**
  * The resident engine's messages, packed little-endian binary: no Java serialization, doubles copied once into or
@@ -12,7 +13,7 @@ import org.sparkdnn.model.GradientSums;
  * <pre>
  *   task → driver  HELLO  (partition, stage attempt, task attempt id, executor id, host)
  *   task → driver  ANSWER (partition, task attempt id, work number, kind, cost sum and count, or counts)
- *   driver → task  WORK   (work number, kind, threshold, number of parameters)   the reply to a HELLO or an ANSWER
+ *   driver → task  WORK   (work number, kind, threshold, batch, number of parameters)  the reply to a HELLO or an ANSWER
  *   driver → task  STOP                                                        likewise, once training has ended
  * </pre>
  * The parameters of a WORK and the gradient sums of an ANSWER travel just before it as one-way CHUNK messages of at
@@ -69,18 +70,23 @@ final class Wire {
   }
 
   /** A piece of work as a task reads it; {@code parameters} is the task's own reused array. */
-  record Work(int number, Kind kind, double threshold, double[] parameters) {}
+  record Work(int number, Kind kind, double threshold, Batch batch, double[] parameters) {}
 
-  /** A WORK message: what its chunks carried, and how many parameters they held. */
-  record WorkHead(int number, Kind kind, double threshold, int length) {
+  /**
+   * A WORK message: what its chunks carried, and how many parameters they held; {@code batch} says which training
+   * samples a {@link Kind#SUMS} round sums over (epoch and index, −1 and −1 for all).
+   */
+  record WorkHead(int number, Kind kind, double threshold, Batch batch, int length) {
     ByteBuffer encode() {
-      return order(ByteBuffer.allocate(1 + 4 + 1 + 8 + 4)).put(WORK).putInt(number).put((byte) kind.ordinal())
-          .putDouble(threshold).putInt(length).flip();
+      return order(ByteBuffer.allocate(1 + 4 + 1 + 8 + 4 + 4 + 4)).put(WORK).putInt(number)
+          .put((byte) kind.ordinal()).putDouble(threshold).putInt(batch.epoch()).putInt(batch.index()).putInt(length)
+          .flip();
     }
 
     /** Reads a WORK message whose type byte has been read. */
     static WorkHead decode(ByteBuffer in) {
-      return new WorkHead(in.getInt(), Kind.values()[in.get()], in.getDouble(), in.getInt());
+      return new WorkHead(in.getInt(), Kind.values()[in.get()], in.getDouble(), new Batch(in.getInt(), in.getInt()),
+          in.getInt());
     }
   }
 

@@ -61,7 +61,7 @@ final class WorkReceiver extends RpcHandler implements Function<ByteBuffer, Work
       throw new IllegalStateException("work " + head.number() + ": expected " + head.length()
           + " parameters in its chunks, found " + (head.number() == number ? received : 0));
     }
-    return new Work(head.number(), head.kind(), head.threshold(), parameters);
+    return new Work(head.number(), head.kind(), head.threshold(), head.batch(), parameters);
   }
 
   @Override

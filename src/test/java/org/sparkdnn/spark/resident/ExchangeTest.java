@@ -28,6 +28,7 @@ import org.sparkdnn.spark.resident.Wire.AnswerHead;
 import org.sparkdnn.spark.resident.Wire.Hello;
 import org.sparkdnn.spark.resident.Wire.Kind;
 import org.sparkdnn.spark.resident.Wire.Work;
+import org.sparkdnn.train.Batch;
 
 /**
  * The driver's exchange over the real transport, with tasks played by threads that speak the wire protocol:
@@ -61,7 +62,7 @@ class ExchangeTest {
     }
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       CompletableFuture<Object[]> round =
-          CompletableFuture.supplyAsync(() -> exchange.round(Kind.SUMS, 0.0, new double[3], "round 0"));
+          CompletableFuture.supplyAsync(() -> exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "round 0"));
       // arrival order 2, 0, 1
       for (int p : new int[] {2, 0, 1}) {
         int before = exchange.answered();
@@ -96,7 +97,7 @@ class ExchangeTest {
     waitUntilConnected(exchange, 2);
     long started = System.nanoTime();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> exchange.round(Kind.SUMS, 0.0, new double[3], "the gradient sums of iteration 0"));
+        () -> exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "the gradient sums of iteration 0"));
     double seconds = (System.nanoTime() - started) / 1e9;
     assertTrue(seconds >= 0.9 && seconds < 10, "failed after " + seconds + " s");
     assertTrue(e.getMessage().contains("partition 1's resident task (attempt 41, stage attempt 0) on executor "
@@ -110,7 +111,7 @@ class ExchangeTest {
     Exchange exchange = new Exchange(ARCH, 1, 1);
     serve(transport, exchange);
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> exchange.round(Kind.SUMS, 0.0, new double[3], "the gradient sums of iteration 3"));
+        () -> exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "the gradient sums of iteration 3"));
     assertEquals("no resident task of partition 0 connected within 1 s (--task-timeout) to compute the gradient "
         + "sums of iteration 3", e.getMessage());
   }
@@ -143,7 +144,7 @@ class ExchangeTest {
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       CompletableFuture<Integer> task = task(transport, port, hello(0, 0, 2), new double[] {1, 2, 3},
           new CountDownLatch(0));
-      GradientSums sums = (GradientSums) exchange.round(Kind.SUMS, 0.0, new double[3], "round 0")[0];
+      GradientSums sums = (GradientSums) exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "round 0")[0];
       assertArrayEquals(new double[] {1, 2, 3}, sums.values());
       exchange.stop();
       assertEquals(1, task.get());
@@ -161,7 +162,7 @@ class ExchangeTest {
     waitUntilConnected(exchange, 1);
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       CompletableFuture<Object[]> round =
-          CompletableFuture.supplyAsync(() -> exchange.round(Kind.SUMS, 0.0, new double[3], "round 0"));
+          CompletableFuture.supplyAsync(() -> exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "round 0"));
       Thread.sleep(200);
       CompletableFuture<Integer> retried = task(transport, port, hello(0, 1, 11), new double[] {4, 5, 6},
           new CountDownLatch(0));
