@@ -9,19 +9,47 @@
 #
 # Usage: scripts/bench.sh [--quick] [--sizes 1e4,1e5,1e6] [--memory-budget GIB] [--output FILE] ...
 #        scripts/bench.sh --help          (every option, its default, the full run's duration and memory)
+#        scripts/bench.sh tabular [...]   (issue 14's tabular benchmark: spark-dnn's configurations against
+#                                          scikit-learn on three public data sets of Debian packages, installed by
+#                                          scripts/tabular-data.sh; results in target/bench/tabular; --help)
 #
 # Builds with the Maven profile `bench` (src/bench/java, with MLlib provided); the product jars never hold it.
 # numpy is optional: where `python3 -c 'import numpy'` works, scripts/bench-numpy.py is run (--numpy python3);
-# otherwise the report says "numpy: not measured". Nothing else needs Python.
+# otherwise the report says "numpy: not measured". Nothing else needs Python. The tabular mode runs
+# scripts/bench-sklearn.py where $PYTHON (default /usr/bin/python3, Debian's, whose sklearn package holds one of the
+# data sets) imports sklearn; otherwise it says "scikit-learn: not measured".
 # Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 16g; --memory-budget may use 80 % of it,
 # Spark caches in 75 % of it),
-# OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), OPENBLAS_CORETYPE (scripts/lib/common.sh), PYTHON (default python3).
+# OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), OPENBLAS_CORETYPE (scripts/lib/common.sh),
+# PYTHON (default python3; tabular: /usr/bin/python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+mode=cases
+if [[ "${1:-}" == tabular ]]; then
+  mode=tabular
+  shift
+fi
 mkdir -p target/bench
 mvn -B -q -Pbench compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=compile >&2
+
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# shellcheck source=lib/common.sh
+source "$root/scripts/lib/common.sh"
+export SPARK_LOCAL_IP=127.0.0.1
+
+if [[ "$mode" == tabular ]]; then
+  "$root/scripts/tabular-data.sh"
+  sklearn=()
+  python="${PYTHON:-/usr/bin/python3}"
+  if "$python" -c 'import sklearn' >/dev/null 2>&1; then
+    sklearn=(--python "$python")
+  fi
+  # The harness only writes files and starts processes (a fresh spark-dnn JVM of 4 GiB per run): a small heap
+  exec "$java_bin" -Xmx1g @conf/jvm.options -Dlog4j2.configurationFile=conf/log4j2.properties \
+    -cp "target/classes:$(cat target/bench/classpath.txt)" org.sparkdnn.bench.TabularBenchmark "${sklearn[@]}" "$@"
+fi
 
 numpy=()
 python="${PYTHON:-python3}"
@@ -29,10 +57,6 @@ if "$python" -c 'import numpy' >/dev/null 2>&1; then
   numpy=(--numpy "$python")
 fi
 
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck source=lib/common.sh
-source "$root/scripts/lib/common.sh"
-export SPARK_LOCAL_IP=127.0.0.1
 # Cached blocks may fill 75 % of the heap (Spark's default 60 % would leave the largest cases spilling to disk).
 exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-16g}" -Dspark.memory.fraction=0.75 @conf/jvm.options \
   -Dlog4j2.configurationFile=conf/log4j2.properties \

@@ -16,12 +16,24 @@ final class SparkDnnProcess {
 
   private SparkDnnProcess() {}
 
+  /** How a run ended: its exit code and wall seconds. */
+  record Exit(int code, double seconds) {}
+
   /**
    * Runs {@code spark-dnn arguments…} with its console to {@code log}; returns its wall seconds.
    *
    * @throws IllegalStateException if it exits with an error
    */
   static double run(List<String> arguments, Path log) throws Exception {
+    Exit exit = complete(arguments, log);
+    if (exit.code() != 0) {
+      throw failed(arguments, exit, log);
+    }
+    return exit.seconds();
+  }
+
+  /** Runs {@code spark-dnn arguments…} with its console to {@code log}; returns its exit code and wall seconds. */
+  static Exit complete(List<String> arguments, Path log) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, HEAP, "@conf/jvm.options",
         "-Dlog4j2.configurationFile=conf/log4j2.properties", "-cp", System.getProperty("java.class.path"),
@@ -31,11 +43,12 @@ final class SparkDnnProcess {
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int exit = process.waitFor();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (exit != 0) {
-      throw new IllegalStateException("spark-dnn " + String.join(" ", arguments) + " exited with " + exit
-          + "; see " + log);
-    }
-    return seconds;
+    return new Exit(exit, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The error of a run that exited with {@code exit}. */
+  static IllegalStateException failed(List<String> arguments, Exit exit, Path log) {
+    return new IllegalStateException("spark-dnn " + String.join(" ", arguments) + " exited with " + exit.code()
+        + "; see " + log);
   }
 }
