@@ -35,4 +35,24 @@ final class Checks {
       return value;
     };
   }
+
+  /** A finite number of 0 or more: "expected a finite number >= 0, found -1.0". */
+  static UnaryOperator<Double> finiteNotNegative() {
+    return value -> {
+      if (!(value >= 0.0 && value < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("expected a finite number >= 0, found " + value);
+      }
+      return value;
+    };
+  }
+
+  /** Strictly between 0 and 1: "expected a number in (0, 1), found 1.0". */
+  static UnaryOperator<Double> fraction() {
+    return value -> {
+      if (!(value > 0.0 && value < 1.0)) {
+        throw new IllegalArgumentException("expected a number in (0, 1), found " + value);
+      }
+      return value;
+    };
+  }
 }

@@ -36,7 +36,7 @@ public final class TrainSettings {
       "Learning rate alpha > 0.").required().recorded("learning_rate").checked(TrainSettings::learningRate);
   public static final Setting<Double> L2 = Setting.of("l2", Kind.DOUBLE, "LAMBDA", "L2 regularization lambda >= 0: "
       + "the cost adds (lambda/2m)·Σ‖W[l]‖², each dW[l] adds (lambda/m)·W[l]; biases are not regularized.")
-      .defaultValue("0").recorded("l2").checked(TrainSettings::l2);
+      .defaultValue("0").recorded("l2").checked(Checks.finiteNotNegative());
   public static final Setting<String> OPTIMIZER = Setting.of("optimizer", Kind.TEXT, "gd|momentum|adam",
       "Update rule: gd (batch gradient descent), momentum or adam (course 2's equations, Adam bias-corrected).")
       .defaultValue("gd").recorded("optimizer").checked(text -> UpdateRule.Kind.parse(text).label());
@@ -92,8 +92,22 @@ public final class TrainSettings {
       "Print the cost every K iterations and at the last one; 0 prints none.").defaultValue("100")
       .checked(Checks.atLeast(0, "0"));
   public static final Setting<Integer> EVAL_EVERY = Setting.of("eval-every", Kind.INT, "K", "With test: the "
-      + "test log-loss and accuracy after every K-th update and at the end (metrics.json, plot); 0: none.")
-      .defaultValue("100").checked(Checks.atLeast(0, "0"));
+      + "test log-loss and accuracy after every K-th iteration (epoch, with batch-size) and at the end (metrics.json, "
+      + "plot); with validation or validation-fraction, the early-stopping check too. 0: none.").defaultValue("100")
+      .recorded("eval_every").checked(Checks.atLeast(0, "0"));
+  /** Not compared on resume: the data fingerprint covers the validation data. */
+  public static final Setting<String> VALIDATION = Setting.of("validation", Kind.TEXT, "PATH", "Early stopping on "
+      + "this data (same layout as train): its log-loss checked every eval-every iterations; the model written is "
+      + "the best checked.").recorded("validation").notCompared();
+  public static final Setting<Double> VALIDATION_FRACTION = Setting.of("validation-fraction", Kind.DOUBLE, "F",
+      "Early stopping on a seeded split of train instead: ceil(F·m) samples held out, 0 < F < 1.")
+      .recorded("validation_fraction").checked(Checks.fraction());
+  public static final Setting<Integer> EARLY_STOPPING_PATIENCE = Setting.of("early-stopping-patience", Kind.INT,
+      "K", "Stop once K validation checks in a row improve on the best log-loss by no more than min-delta; K >= 1.")
+      .defaultValue("10").recorded("early_stopping_patience").checked(Checks.atLeast(1, "1"));
+  public static final Setting<Double> EARLY_STOPPING_MIN_DELTA = Setting.of("early-stopping-min-delta",
+      Kind.DOUBLE, "D", "A validation check improves when its log-loss is below the best by more than D >= 0.")
+      .defaultValue("1e-4").recorded("early_stopping_min_delta").checked(Checks.finiteNotNegative());
   public static final Setting<String> OUTPUT = Setting.of("output", Kind.TEXT, "DIR", "Directory to create with "
       + "the model and metrics.json. Exactly one of output and publish-root is required.");
   public static final Setting<Boolean> OVERWRITE = Setting.flag("overwrite", "Replace output if it exists.");
@@ -105,7 +119,7 @@ public final class TrainSettings {
       .defaultValue("accuracy").checked(label -> QualityGate.Metric.parse(label).label());
   public static final Setting<Double> GATE_TOLERANCE = Setting.of("gate-tolerance", Kind.DOUBLE, "X", "Publish "
       + "only if the new model's gate metric is no worse than the current model's by more than this.")
-      .defaultValue("0").checked(TrainSettings::tolerance);
+      .defaultValue("0").checked(Checks.finiteNotNegative());
   public static final Setting<Long> PUBLISH_WAIT = Setting.of("publish-wait", Kind.LONG, "SECONDS",
       "Seconds to wait for another run's lock on publish-root before giving up with exit code 6.")
       .defaultValue("300").checked(Checks.notNegative(" seconds"));
@@ -121,7 +135,8 @@ public final class TrainSettings {
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
       L2, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
-      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, OUTPUT, OVERWRITE, PUBLISH_ROOT,
+      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY,
+      VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA, OUTPUT, OVERWRITE, PUBLISH_ROOT,
       GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
 
   /** The settings of a {@code course} run: train's, with the case and without publishing and checkpoints. */
@@ -131,7 +146,8 @@ public final class TrainSettings {
     List<Setting<?>> settings = new ArrayList<>();
     settings.add(COURSE_CASE);
     for (Setting<?> setting : TRAIN_COMMAND) {
-      if (!List.of(BATCH_SIZE, EPOCHS, WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
+      if (!List.of(BATCH_SIZE, EPOCHS, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
+          EARLY_STOPPING_MIN_DELTA, WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
           CHECKPOINT_EVERY, RESUME).contains(setting)) {
         settings.add(setting);
       }
@@ -177,13 +193,6 @@ public final class TrainSettings {
     return epsilon;
   }
 
-  private static Double l2(Double lambda) {
-    if (!(lambda >= 0.0 && lambda < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("expected a finite number >= 0, found " + lambda);
-    }
-    return lambda;
-  }
-
   private static Double learningRate(Double rate) {
     if (!(rate > 0.0 && rate < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("learning rate must be a positive finite number, found " + rate);
@@ -198,10 +207,4 @@ public final class TrainSettings {
     return iterations;
   }
 
-  private static Double tolerance(Double tolerance) {
-    if (!(tolerance >= 0.0 && tolerance < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("expected a finite number >= 0, found " + tolerance);
-    }
-    return tolerance;
-  }
 }

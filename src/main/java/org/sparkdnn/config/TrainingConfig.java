@@ -4,7 +4,10 @@ import static org.sparkdnn.config.TrainSettings.ACTIVATIONS;
 import static org.sparkdnn.config.TrainSettings.BATCH_SIZE;
 import static org.sparkdnn.config.TrainSettings.CHECKPOINT_DIR;
 import static org.sparkdnn.config.TrainSettings.COURSE_COMMAND;
+import static org.sparkdnn.config.TrainSettings.EARLY_STOPPING_MIN_DELTA;
+import static org.sparkdnn.config.TrainSettings.EARLY_STOPPING_PATIENCE;
 import static org.sparkdnn.config.TrainSettings.EPOCHS;
+import static org.sparkdnn.config.TrainSettings.EVAL_EVERY;
 import static org.sparkdnn.config.TrainSettings.GATE_METRIC;
 import static org.sparkdnn.config.TrainSettings.GATE_TOLERANCE;
 import static org.sparkdnn.config.TrainSettings.INIT;
@@ -19,11 +22,14 @@ import static org.sparkdnn.config.TrainSettings.PUBLISH_WAIT;
 import static org.sparkdnn.config.TrainSettings.RESUME;
 import static org.sparkdnn.config.TrainSettings.SCALE;
 import static org.sparkdnn.config.TrainSettings.TRAIN_COMMAND;
+import static org.sparkdnn.config.TrainSettings.VALIDATION;
+import static org.sparkdnn.config.TrainSettings.VALIDATION_FRACTION;
 import static org.sparkdnn.config.TrainSettings.WARM_START;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.sparkdnn.data.CsvFormat;
 import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.QualityGate;
@@ -73,6 +79,7 @@ public final class TrainingConfig {
       }
     }
     checkLoop(values);
+    checkValidation(values);
     SettingValues complete = values.with(ACTIVATIONS, architecture(values).activationsText().split(","));
     if (!DataSettings.format(complete).hasLabel()) {
       throw DataSettings.LABEL_COLUMN.named("training needs labels, found 'none'", null);
@@ -103,6 +110,33 @@ public final class TrainingConfig {
       if (!epochs) {
         throw EPOCHS.named("expected a value with --batch-size " + batchSize + ", found none", null);
       }
+    }
+  }
+
+  /**
+   * At most one of {@code --validation} and {@code --validation-fraction}, checked every {@code --eval-every}
+   * (so not 0); the early-stopping options, other than their defaults, only with one of them.
+   */
+  private static void checkValidation(SettingValues values) {
+    if (!values.settings().contains(VALIDATION)) {
+      return;
+    }
+    boolean file = values.get(VALIDATION) != null;
+    boolean fraction = values.get(VALIDATION_FRACTION) != null;
+    if (file && fraction) {
+      throw new IllegalArgumentException("--validation, --validation-fraction: expected at most one source of "
+          + "validation data, found both");
+    }
+    if (!file && !fraction) {
+      for (Setting<?> option : List.of(EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA)) {
+        // the command line sets every option, defaults included: only a value other than the default is refused
+        if (!Objects.equals(values.get(option), option.defaultValue())) {
+          throw option.named("applies with --validation or --validation-fraction only, found neither", null);
+        }
+      }
+    } else if (values.get(EVAL_EVERY) == 0) {
+      throw EVAL_EVERY.named("expected 1 or more with " + (file ? "--validation" : "--validation-fraction")
+          + ": early stopping checks the validation log-loss every K iterations, found 0", null);
     }
   }
 
@@ -172,6 +206,12 @@ public final class TrainingConfig {
   /** The mini-batches of {@code numSamples} training samples, null without {@code --batch-size}. */
   public MiniBatches miniBatches(long numSamples) {
     return miniBatched() ? new MiniBatches(numSamples, get(BATCH_SIZE), get(TrainSettings.SEED)) : null;
+  }
+
+  /** Whether the run stops early on validation data ({@code --validation} or {@code --validation-fraction}). */
+  public boolean earlyStopping() {
+    return values.settings().contains(VALIDATION)
+        && (get(VALIDATION) != null || get(VALIDATION_FRACTION) != null);
   }
 
   public FeatureScaling scaling() {

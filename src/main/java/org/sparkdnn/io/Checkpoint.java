@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.train.EarlyStoppingState;
 import org.sparkdnn.train.OptimizerState;
 
 /**
@@ -19,15 +20,22 @@ import org.sparkdnn.train.OptimizerState;
  * @param numExamples m, the training samples the fingerprint covers
  * @param optimizer the update rule's state (momentum's and Adam's moving averages), {@link OptimizerState#NONE}
  *     for plain gradient descent
+ * @param stopping early stopping's state (the best parameters checked), {@link EarlyStoppingState#NONE} without
  */
 public record Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
-    long numExamples, OptimizerState optimizer) {
+    long numExamples, OptimizerState optimizer, EarlyStoppingState stopping) {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   /** A checkpoint of plain gradient descent. */
   public Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
       long numExamples) {
     this(parameters, costs, config, dataFingerprint, numExamples, OptimizerState.NONE);
+  }
+
+  /** A checkpoint without early stopping. */
+  public Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
+      long numExamples, OptimizerState optimizer) {
+    this(parameters, costs, config, dataFingerprint, numExamples, optimizer, EarlyStoppingState.NONE);
   }
 
   /**
@@ -59,6 +67,12 @@ public record Checkpoint(Parameters parameters, double[] costs, Map<String, Obje
     if ((optimizer.velocity() != null && optimizer.velocity().length != p)
         || (optimizer.squares() != null && optimizer.squares().length != p)) {
       throw new IllegalArgumentException("expected optimizer moments of " + p + " values, the parameters' count");
+    }
+    Objects.requireNonNull(stopping, "stopping");
+    if (stopping.bestIteration() > costs.length
+        || (stopping.best() != null && !stopping.best().architecture().equals(parameters.architecture()))) {
+      throw new IllegalArgumentException("expected early stopping's best parameters of the same architecture from "
+          + "at most " + costs.length + " iterations, found them from " + stopping.bestIteration());
     }
   }
 

@@ -21,6 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.train.EarlyStoppingState;
 import org.sparkdnn.train.OptimizerState;
 
 /**
@@ -37,6 +38,9 @@ import org.sparkdnn.train.OptimizerState;
  *       {@code "optimizer": {"steps", "file", "count", "sha256"}};
  *   <li>{@code checkpoint-<i, 10 digits>.optimizer.bin} (momentum, Adam): the update rule's moving averages, v then
  *       s (Adam), in the same format, written before the JSON file.
+ *   <li>{@code checkpoint-<i, 10 digits>.best.bin} (early stopping, once checked): the best parameters checked, in
+ *       the same format, written before the JSON file, which then holds {@code "early_stopping": {"best_iteration",
+ *       "best_loss", "without_improvement", "file", "count", "sha256"}}.
  * </ul>
  *
  * <p>Each file is written to a temporary file and renamed. Once a checkpoint is complete, those older than the
@@ -58,8 +62,10 @@ public final class CheckpointStore {
   private static final Pattern COMPLETE = Pattern.compile("checkpoint-(\\d{10})\\.json");
   /** Every file a checkpoint write leaves, temporary ones included; group 1 is the iteration. */
   private static final Pattern ANY_FILE =
-      Pattern.compile("\\.?checkpoint-(\\d{10})\\.(json|parameters\\.bin|optimizer\\.bin)(\\..+\\.tmp)?");
+      Pattern.compile("\\.?checkpoint-(\\d{10})\\.(json|parameters\\.bin|optimizer\\.bin|best\\.bin)(\\..+\\.tmp)?");
   private static final List<String> OPTIMIZER_KEYS = List.of("steps", "file", "count", "sha256");
+  private static final List<String> STOPPING_KEYS =
+      List.of("best_iteration", "best_loss", "without_improvement", "file", "count", "sha256");
 
   private final Path dir;
   private final FileSystem fs;
@@ -115,11 +121,16 @@ public final class CheckpointStore {
     Path json = jsonFile(iteration);
     String sha256;
     String momentsSha256 = null;
+    String bestSha256 = null;
+    EarlyStoppingState stopping = checkpoint.stopping();
     try {
       sha256 = ParametersFile.write(checkpoint.parameters().values(), parametersFile(iteration), conf);
       double[] moments = moments(checkpoint.optimizer());
       if (moments != null) {
         momentsSha256 = ParametersFile.write(moments, optimizerFile(iteration), conf);
+      }
+      if (stopping.checked()) {
+        bestSha256 = ParametersFile.write(stopping.best().values(), bestFile(iteration), conf);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint " + json + ": " + e.getMessage(), e);
@@ -131,6 +142,15 @@ public final class CheckpointStore {
       optimizer.put("file", optimizerFile(iteration).getName());
       optimizer.put("count", moments(checkpoint.optimizer()).length);
       optimizer.put("sha256", momentsSha256);
+    }
+    if (bestSha256 != null) {
+      ObjectNode early = metadata.putObject("early_stopping");
+      early.put("best_iteration", stopping.bestIteration());
+      early.put("best_loss", stopping.bestLoss());
+      early.put("without_improvement", stopping.withoutImprovement());
+      early.put("file", bestFile(iteration).getName());
+      early.put("count", stopping.best().values().length);
+      early.put("sha256", bestSha256);
     }
     JsonFiles.writeAtomically(metadata, json, conf);
     prune();
@@ -206,6 +226,10 @@ public final class CheckpointStore {
     return new Path(dir, String.format("checkpoint-%010d.optimizer.bin", iteration));
   }
 
+  private Path bestFile(long iteration) {
+    return new Path(dir, String.format("checkpoint-%010d.best.bin", iteration));
+  }
+
   /** v, then s when there is one, as one vector; null without a velocity. */
   private static double[] moments(OptimizerState state) {
     if (state.velocity() == null) {
@@ -246,6 +270,42 @@ public final class CheckpointStore {
     return count == numParameters ? new OptimizerState((int) steps, moments, null)
         : new OptimizerState((int) steps, Arrays.copyOf(moments, numParameters),
             Arrays.copyOfRange(moments, numParameters, 2 * numParameters));
+  }
+
+  /** Early stopping's state a checkpoint's JSON holds (none without the key); its file checked as parameters'. */
+  private EarlyStoppingState stoppingState(JsonFieldReader root, Path json, long iteration,
+      Architecture architecture) throws IOException {
+    if (!root.has("early_stopping")) {
+      return EarlyStoppingState.NONE;
+    }
+    JsonFieldReader early = root.object("early_stopping");
+    early.requireKeys(STOPPING_KEYS);
+    long best = early.integer("best_iteration");
+    if (best < 0 || best > iteration) {
+      throw early.error("expected \"early_stopping.best_iteration\" from 0 to " + iteration + ", found " + best);
+    }
+    double loss = early.finiteNumber("best_loss");
+    if (loss < 0) {
+      throw early.error("expected \"early_stopping.best_loss\" to be 0 or more, found " + loss);
+    }
+    long without = early.integer("without_improvement");
+    if (without < 0 || without > iteration + 1) {
+      throw early.error("expected \"early_stopping.without_improvement\" from 0 to " + (iteration + 1)
+          + ", found " + without);
+    }
+    String expectedFile = bestFile(iteration).getName();
+    String file = early.text("file");
+    if (!file.equals(expectedFile)) {
+      throw early.error("expected \"early_stopping.file\": \"" + expectedFile + "\", found \"" + file + "\"");
+    }
+    long count = early.integer("count");
+    if (count != architecture.numParameters()) {
+      throw early.error("expected \"early_stopping.count\" " + architecture.numParameters() + " (the parameters of "
+          + architecture + "), found " + count);
+    }
+    double[] values = ParametersFile.read(new Path(json.getParent(), file), architecture.numParameters(),
+        early.sha256("sha256"), json.getName(), conf);
+    return new EarlyStoppingState((int) best, loss, (int) without, new Parameters(architecture, values));
   }
 
   private static ObjectNode metadata(Checkpoint checkpoint, String sha256) {
@@ -314,6 +374,9 @@ public final class CheckpointStore {
     if (root.has("optimizer")) {
       keys.add("optimizer");
     }
+    if (root.has("early_stopping")) {
+      keys.add("early_stopping");
+    }
     root.requireKeys(keys);
     long iteration = root.integer("iteration");
     if (iteration != Long.parseLong(name.group(1))) {
@@ -344,9 +407,10 @@ public final class CheckpointStore {
         ParametersFile.read(new Path(json.getParent(), parametersName), architecture.numParameters(), sha256,
             json.getName(), conf);
     OptimizerState optimizer = optimizerState(root, json, iteration, architecture.numParameters());
+    EarlyStoppingState stopping = stoppingState(root, json, iteration, architecture);
     try {
       return new Checkpoint(new Parameters(architecture, values), costs, config, fingerprint, numExamples,
-          optimizer);
+          optimizer, stopping);
     } catch (IllegalArgumentException e) {
       throw root.error(e.getMessage(), e);
     }

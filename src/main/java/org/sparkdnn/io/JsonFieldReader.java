@@ -115,6 +115,15 @@ final class JsonFieldReader {
     return result;
   }
 
+  /** A finite number. */
+  double finiteNumber(String key) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
+      throw mismatch(key, "a finite number", value);
+    }
+    return value.doubleValue();
+  }
+
   /** A list of finite numbers. */
   double[] finiteNumbers(String key) {
     JsonNode value = node.get(key);

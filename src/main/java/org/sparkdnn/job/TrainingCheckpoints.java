@@ -126,7 +126,7 @@ final class TrainingCheckpoints implements Checkpointer {
           + " of the checkpoint " + newest + ", found " + iterations);
     }
     out.println("Resumed from " + newest + " at iteration " + found.iteration() + " of " + iterations);
-    return new TrainingState(found.parameters(), found.costs(), found.optimizer());
+    return new TrainingState(found.parameters(), found.costs(), found.optimizer(), found.stopping());
   }
 
   /** The checkpoint resumed from and its iteration, for metrics.json; null for a run from iteration 0. */
@@ -148,7 +148,7 @@ final class TrainingCheckpoints implements Checkpointer {
   @Override
   public void save(TrainingState state) {
     lastGood = store.write(new Checkpoint(state.parameters(), state.costs(), config.toJson(), fingerprint.hex(),
-        fingerprint.numExamples(), state.optimizer()));
+        fingerprint.numExamples(), state.optimizer(), state.stopping()));
   }
 
   /** {@code diverged} naming the last good checkpoint, which is kept; as it is without checkpoints. */

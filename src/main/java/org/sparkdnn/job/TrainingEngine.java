@@ -19,8 +19,8 @@ import org.sparkdnn.train.GradientSource;
 import org.sparkdnn.train.MiniBatches;
 
 /**
- * The engine of one training run, as {@code --engine} chooses it: the gradient sums and the test passes during
- * training, from the resident stage or from one Spark job each. Closed when training ends, before the final
+ * The engine of one training run, as {@code --engine} chooses it: the gradient sums and the test and validation
+ * passes during training, from the resident stage or from one Spark job each. Closed when training ends, before the final
  * evaluation (which runs as ordinary jobs once the resident tasks have freed their slots).
  */
 final class TrainingEngine implements GradientSource, AutoCloseable {
@@ -33,12 +33,15 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
   private final ResidentEngine resident;
   private final JavaSparkContext sc;
   private final DistributedBlocks test;
+  private final DistributedBlocks validation;
 
-  private TrainingEngine(GradientSource sums, ResidentEngine resident, JavaSparkContext sc, DistributedBlocks test) {
+  private TrainingEngine(GradientSource sums, ResidentEngine resident, JavaSparkContext sc, DistributedBlocks test,
+      DistributedBlocks validation) {
     this.sums = sums;
     this.resident = resident;
     this.sc = sc;
     this.test = test;
+    this.validation = validation;
   }
 
   /**
@@ -48,7 +51,8 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
    * @throws IllegalArgumentException naming {@code --engine} if it asks for the resident engine where it cannot run
    */
   static TrainingEngine start(JavaSparkContext sc, TrainingConfig config, DistributedBlocks train,
-      DistributedBlocks test, MiniBatches batches, int firstIteration, PrintStream out) {
+      DistributedBlocks test, DistributedBlocks validation, MiniBatches batches, int firstIteration,
+      PrintStream out) {
     Architecture architecture = config.architecture();
     String chosen = config.get(TrainSettings.ENGINE);
     if (!JOBS.equals(chosen)) {
@@ -57,7 +61,7 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
         int port = config.get(TrainSettings.EXCHANGE_PORT);
         ResidentEngine resident;
         try {
-          resident = ResidentEngine.start(sc, train, test, architecture, batches,
+          resident = ResidentEngine.start(sc, train, test, validation, architecture, batches,
               config.get(TrainSettings.TASK_TIMEOUT), port, firstIteration);
         } catch (UncheckedIOException e) {
           if (port == 0) {
@@ -66,14 +70,15 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
           throw new IllegalArgumentException(TrainSettings.EXCHANGE_PORT.option() + " " + port + ": "
               + e.getCause().getMessage(), e);
         }
-        return new TrainingEngine(resident, resident, sc, test);
+        return new TrainingEngine(resident, resident, sc, test, validation);
       }
       if (RESIDENT.equals(chosen)) {
         throw new IllegalArgumentException(TrainSettings.ENGINE.option() + " resident cannot run here: " + why.get());
       }
       out.println("Engine: jobs, not resident: " + why.get());
     }
-    return new TrainingEngine(new SparkGradientSource(sc, train, architecture, batches), null, sc, test);
+    return new TrainingEngine(new SparkGradientSource(sc, train, architecture, batches), null, sc, test,
+        validation);
   }
 
   /** "resident" or "jobs", as recorded in metrics.json. */
@@ -90,6 +95,12 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
   ConfusionCounts testCounts(Parameters parameters, double threshold) {
     return resident != null ? resident.testCounts(parameters, threshold)
         : SparkEvaluator.confusion(sc, test, parameters, threshold);
+  }
+
+  /** The validation data's confusion counts at {@code parameters} (the early-stopping checks). */
+  ConfusionCounts validationCounts(Parameters parameters, double threshold) {
+    return resident != null ? resident.validationCounts(parameters, threshold)
+        : SparkEvaluator.confusion(sc, validation, parameters, threshold);
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.config.DataSettings;
 import org.sparkdnn.config.TrainSettings;
 import org.sparkdnn.config.TrainingConfig;
+import org.sparkdnn.data.ValidationSplit;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.JsonFiles;
 import org.sparkdnn.io.LearningCurvePlot;
@@ -30,6 +31,7 @@ import org.sparkdnn.spark.DataFingerprint;
 import org.sparkdnn.spark.DistributedBlocks;
 import org.sparkdnn.spark.SkippedRows;
 import org.sparkdnn.spark.SparkEvaluator;
+import org.sparkdnn.train.EarlyStopping;
 import org.sparkdnn.train.GradientDescent;
 import org.sparkdnn.train.IterationListener;
 import org.sparkdnn.train.L2Regularized;
@@ -42,10 +44,11 @@ import org.sparkdnn.train.UpdateRule;
 
 /**
  * The pipeline behind {@link Trainer}: check the inputs (and the checkpoint directory), load and cache the training
- * (and test) data, fingerprint it, initialise or resume from a checkpoint, run gradient descent (writing
- * checkpoints, timing each iteration, evaluating the test data every {@code --eval-every}), evaluate on the
- * training (and test) data, and write the model, metrics.json (with the bad rows skipped from each input) and the
- * learning curve into an output directory that appears whole or not at all.
+ * (and test and validation) data, fingerprint it, hold out {@code --validation-fraction} of it, initialise or resume
+ * from a checkpoint, run gradient descent (writing checkpoints, timing each iteration, evaluating the test data and
+ * checking early stopping every {@code --eval-every}), evaluate on the training (and test and validation) data, and
+ * write the model (the best checked, with early stopping), metrics.json (with the bad rows skipped from each input)
+ * and the learning curve into an output directory that appears whole or not at all.
  */
 final class TrainingJob {
   /** The course's decision rule for the accuracies: predict 1 where ŷ > 0.5. */
@@ -67,38 +70,90 @@ final class TrainingJob {
     int inputSize = config.architecture().inputSize();
     String trainPath = config.get(TrainSettings.TRAIN);
     String testPath = config.get(TrainSettings.TEST);
+    String validationPath = config.get(TrainSettings.VALIDATION);
     CsvBlockReader reader = DataLoader.reader(config);
     out.println("BLAS: " + Blas.implementationName());
     InputWidth.check(trainPath, config.format(), inputSize, "--layers", conf);
-    if (testPath != null) {
-      InputWidth.check(testPath, config.format(), inputSize, "--layers", conf);
+    for (String other : new String[] {testPath, validationPath}) {
+      if (other != null) {
+        InputWidth.check(other, config.format(), inputSize, "--layers", conf);
+      }
     }
     // before the work: a checkpoint directory that cannot be used, or a corrupt checkpoint, stops the run now
     TrainingCheckpoints checkpoints = TrainingCheckpoints.prepare(config, conf);
     PhaseTimer timer = new PhaseTimer();
-    DistributedBlocks train = timer.time("load", () -> DataLoader.load(sc, trainPath, config, reader));
-    DistributedBlocks test = null;
+    Data data = new Data();
     try {
-      out.println("Training data: " + train.numExamples() + " samples of " + inputSize
-          + " features in " + train.numPartitions() + " partitions");
-      DataLoader.reportSkipped(train, trainPath, out);
+      DistributedBlocks loaded = data.cache(timer.time("load", () -> DataLoader.load(sc, trainPath, config, reader)));
+      out.println("Training data: " + loaded.numExamples() + " samples of " + inputSize
+          + " features in " + loaded.numPartitions() + " partitions");
+      DataLoader.reportSkipped(loaded, trainPath, out);
+      // the file's fingerprint, before any of it is held out for validation
+      DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(loaded));
+      data.train = loaded;
+      Double fraction = config.get(TrainSettings.VALIDATION_FRACTION);
+      if (fraction != null) {
+        holdOut(sc, config, data, fraction, out);
+      }
       // read before training, so that a bad test row stops the run before the work rather than after it
       // as many partitions as the training data: the resident engine's tasks hold one partition of each
-      TrainingConfig testConfig = config.with(DataSettings.PARTITIONS, train.numPartitions());
-      test = testPath == null ? null : timer.time("load", () -> DataLoader.load(sc, testPath, testConfig, reader));
-      if (test != null) {
-        DataLoader.reportSkipped(test, testPath, out);
+      TrainingConfig otherConfig = config.with(DataSettings.PARTITIONS, loaded.numPartitions());
+      if (testPath != null) {
+        data.test = data.cache(timer.time("load", () -> DataLoader.load(sc, testPath, otherConfig, reader)));
+        DataLoader.reportSkipped(data.test, testPath, out);
       }
-      TrainingConfig recorded = config.with(DataSettings.PARTITIONS, train.numPartitions())
+      if (validationPath != null) {
+        data.validation =
+            data.cache(timer.time("load", () -> DataLoader.load(sc, validationPath, otherConfig, reader)));
+        DataLoader.reportSkipped(data.validation, validationPath, out);
+        out.println("Validation data: " + data.validation.numExamples() + " samples from " + validationPath);
+        DistributedBlocks validation = data.validation;
+        fingerprint = fingerprint.withValidation(timer.time("fingerprint", () -> DataFingerprint.of(validation)));
+      }
+      TrainingConfig recorded = config.with(DataSettings.PARTITIONS, loaded.numPartitions())
           .with(DataSettings.BLOCK_SIZE, reader.blockColumns());
       Run run = new Run(config, initial, started, timer, target, checkpoints);
-      return trainAndWrite(sc, recorded, run, train, test, listener, out);
+      return trainAndWrite(sc, recorded, run, data, fingerprint, listener, out);
     } finally {
-      train.unpersist();
-      if (test != null) {
-        test.unpersist();
-      }
+      data.unpersist();
     }
+  }
+
+  /** The run's cached data sets: training (what is left of it after a validation split), test and validation. */
+  private static final class Data {
+    private final List<DistributedBlocks> cached = new ArrayList<>();
+    private DistributedBlocks train;
+    private DistributedBlocks test;
+    private DistributedBlocks validation;
+
+    DistributedBlocks cache(DistributedBlocks blocks) {
+      cached.add(blocks);
+      return blocks;
+    }
+
+    void unpersist() {
+      cached.forEach(DistributedBlocks::unpersist);
+    }
+  }
+
+  /** Splits {@code --validation-fraction F} of the training data off as validation data, and says so. */
+  private static void holdOut(JavaSparkContext sc, TrainingConfig config, Data data, double fraction,
+      PrintStream out) {
+    DistributedBlocks loaded = data.train;
+    ValidationSplit split;
+    try {
+      split = new ValidationSplit(fraction, loaded.numExamples(), config.get(TrainSettings.SEED));
+    } catch (IllegalArgumentException e) {
+      throw TrainSettings.VALIDATION_FRACTION.named(e.getMessage(), e);
+    }
+    DistributedBlocks.Split parts = loaded.split(sc, split.heldOut());
+    // the split released the loaded copy and owns what it was read from
+    data.cached.remove(loaded);
+    data.train = data.cache(parts.kept());
+    data.validation = data.cache(parts.heldOut());
+    out.println("Validation data: " + split.size() + " of the " + loaded.numExamples() + " training samples held "
+        + "out (" + TrainSettings.VALIDATION_FRACTION.option() + " " + fraction + "), " + split.kept()
+        + " trained on");
   }
 
   /** What one run works with besides its data; {@code given} is its configuration as given. */
@@ -106,8 +161,11 @@ final class TrainingJob {
       TrainingCheckpoints checkpoints) {}
 
   /** @param config the configuration with the partitioning found, as recorded */
-  private static TrainedModel trainAndWrite(JavaSparkContext sc, TrainingConfig config, Run run,
-      DistributedBlocks train, DistributedBlocks test, IterationListener listener, PrintStream out) {
+  private static TrainedModel trainAndWrite(JavaSparkContext sc, TrainingConfig config, Run run, Data data,
+      DataFingerprint fingerprint, IterationListener listener, PrintStream out) {
+    DistributedBlocks train = data.train;
+    DistributedBlocks test = data.test;
+    DistributedBlocks validation = data.validation;
     Configuration conf = sc.hadoopConfiguration();
     PhaseTimer timer = run.timer();
     OutputDirectory target = run.target();
@@ -118,21 +176,30 @@ final class TrainingJob {
     UpdateRule rule = UpdateRule.of(UpdateRule.Kind.parse(config.get(TrainSettings.OPTIMIZER)),
         config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));
     GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule, batches);
-    DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(train));
     TrainingState start =
         checkpoints.start(config, fingerprint, iterations, () -> run.initial().parameters().apply(conf), out);
     TrainingResult result;
     TimedGradientSource source;
     TestHistory testHistory;
+    ValidationHistory validationHistory = null;
+    EarlyStopping stopping = null;
     String engineName;
-    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, batches, start.iteration(),
-        out)) {
+    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, validation, batches,
+        start.iteration(), out)) {
       engineName = engine.name();
       double l2 = config.get(TrainSettings.L2);
       source = new TimedGradientSource(l2 > 0 ? new L2Regularized(engine, l2) : engine);
       testHistory = new TestHistory(test == null ? 0 : config.get(TrainSettings.EVAL_EVERY), iterations,
           parameters -> engine.testCounts(parameters, THRESHOLD));
-      result = timer.time("train", () -> descent.run(source, start, listener.andThen(testHistory), checkpoints));
+      if (validation != null) {
+        validationHistory = new ValidationHistory(parameters -> engine.validationCounts(parameters, THRESHOLD));
+        stopping = new EarlyStopping(config.get(TrainSettings.EVAL_EVERY),
+            config.get(TrainSettings.EARLY_STOPPING_PATIENCE), config.get(TrainSettings.EARLY_STOPPING_MIN_DELTA),
+            validationHistory);
+      }
+      EarlyStopping checks = stopping;
+      result = timer.time("train",
+          () -> descent.run(source, start, listener.andThen(testHistory), checkpoints, checks));
     } catch (TrainingDivergedException e) {
       throw checkpoints.noteLastGood(e);
     }
@@ -150,6 +217,16 @@ final class TrainingJob {
       testMetrics = timer.time("evaluate", () -> SparkEvaluator.evaluate(sc, test, result.parameters(), THRESHOLD));
       metrics.put("test", withBadRows(testMetrics, test.skippedRows()));
       metrics.put("test_history", testHistory.toJson());
+    }
+    if (validation != null) {
+      BinaryMetrics validationMetrics =
+          timer.time("evaluate", () -> SparkEvaluator.evaluate(sc, validation, result.parameters(), THRESHOLD));
+      metrics.put("validation", withBadRows(validationMetrics, validation.skippedRows()));
+      metrics.put("validation_history", validationHistory.toJson());
+      EarlyStoppingReport report =
+          new EarlyStoppingReport(stopping, iterations, config.miniBatched() ? "epoch" : "iteration");
+      metrics.put("early_stopping", report.toMap());
+      out.println(report.line());
     }
     metrics.put("config", config.toJson());
     metrics.put("data_fingerprint", fingerprint.hex());

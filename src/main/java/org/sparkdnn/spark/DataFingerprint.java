@@ -30,9 +30,29 @@ public final class DataFingerprint {
   private final String hex;
 
   private DataFingerprint(long numExamples, int numFeatures, long sumA, long sumB) {
+    this(numExamples, numFeatures, digest(numExamples, numFeatures, sumA, sumB));
+  }
+
+  private DataFingerprint(long numExamples, int numFeatures, String hex) {
     this.numExamples = numExamples;
     this.numFeatures = numFeatures;
-    this.hex = digest(numExamples, numFeatures, sumA, sumB);
+    this.hex = hex;
+  }
+
+  /**
+   * The fingerprint of this training data trained with {@code validation} as its early-stopping data: a run resumed
+   * with other validation data stops elsewhere. m and n[0] stay the training data's.
+   */
+  public DataFingerprint withValidation(DataFingerprint validation) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update((FORMAT + "-with-validation").getBytes(StandardCharsets.US_ASCII));
+      sha256.update(hex.getBytes(StandardCharsets.US_ASCII));
+      sha256.update(validation.hex.getBytes(StandardCharsets.US_ASCII));
+      return new DataFingerprint(numExamples, numFeatures, HexFormat.of().formatHex(sha256.digest()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
   }
 
   /** The fingerprint of the cached blocks: one Spark job, each partition hashing its samples where they live. */

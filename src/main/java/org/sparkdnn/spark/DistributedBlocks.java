@@ -13,6 +13,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CourseHdf5;
 import org.sparkdnn.data.InputDataException;
+import org.sparkdnn.data.ValidationSplit;
 import org.sparkdnn.model.Precision;
 import scala.Tuple2;
 
@@ -143,6 +144,12 @@ public final class DistributedBlocks {
    * @throws IllegalArgumentException if the blocks hold no sample
    */
   public static DistributedBlocks of(JavaRDD<ColumnBlock> blocks) {
+    return counted(blocks, SkippedRows.NONE, List.of());
+  }
+
+  /** Persists and counts {@code blocks}, which keep {@code sources} for recomputing a lost partition. */
+  private static DistributedBlocks counted(JavaRDD<ColumnBlock> blocks, SkippedRows skipped,
+      List<Broadcast<List<ColumnBlock>>> sources) {
     JavaRDD<ColumnBlock> persisted = blocks.persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = SparkErrors.unwrap(() -> persisted.mapPartitions(DistributedBlocks::countOf).collect())
         .stream().mapToLong(Long::longValue).toArray();
@@ -152,7 +159,56 @@ public final class DistributedBlocks {
       persisted.unpersist(false);
       throw new IllegalArgumentException("the blocks hold no sample");
     }
-    return new DistributedBlocks(persisted, m, SkippedRows.NONE, starts, List.of());
+    return new DistributedBlocks(persisted, m, skipped, starts, sources);
+  }
+
+  /**
+   * These samples in two, partition by partition and in order: those whose global index is not in {@code heldOut}
+   * (a {@link ValidationSplit#heldOut()} bit set) and those that are, each persisted and counted with this
+   * partitioning, this copy released. The kept part carries the bad rows skipped while loading. Both parts are
+   * the same whatever the partitioning, as the sums over them are.
+   *
+   * @throws IllegalArgumentException if either part holds no sample
+   */
+  public Split split(JavaSparkContext sc, long[] heldOut) {
+    Broadcast<long[]> bits = sc.broadcast(heldOut);
+    long[] first = starts;
+    JavaRDD<ColumnBlock> kept =
+        blocks.mapPartitionsWithIndex((p, it) -> selected(it, first[p], bits.value(), false), true);
+    JavaRDD<ColumnBlock> out =
+        blocks.mapPartitionsWithIndex((p, it) -> selected(it, first[p], bits.value(), true), true);
+    DistributedBlocks keptBlocks = counted(kept, skippedRows, sources);
+    DistributedBlocks heldOutBlocks = counted(out, SkippedRows.NONE, List.of());
+    blocks.unpersist(false);
+    return new Split(keptBlocks, heldOutBlocks);
+  }
+
+  /** The two parts of {@link #split}. */
+  public record Split(DistributedBlocks kept, DistributedBlocks heldOut) {}
+
+  /**
+   * The columns of a partition's blocks, whose first sample is global index {@code start}, held out or not as
+   * {@code heldOut} says, block by block (empty blocks dropped).
+   * Shapes: each block X (n[0], m_b); each block returned X (n[0], its selected columns).
+   */
+  private static Iterator<ColumnBlock> selected(Iterator<ColumnBlock> it, long start, long[] heldOut,
+      boolean held) {
+    List<ColumnBlock> out = new ArrayList<>();
+    long sample = start;
+    while (it.hasNext()) {
+      ColumnBlock block = it.next();
+      int[] columns = new int[block.numColumns()];
+      int count = 0;
+      for (int j = 0; j < block.numColumns(); j++, sample++) {
+        if (ValidationSplit.isHeldOut(heldOut, sample) == held) {
+          columns[count++] = j;
+        }
+      }
+      if (count > 0) {
+        out.add(ColumnBlock.gather(List.of(block), columns, 0, count));
+      }
+    }
+    return out.iterator();
   }
 
   /** As {@link #of(JavaRDD)}, caching the blocks' features in {@code precision}. */

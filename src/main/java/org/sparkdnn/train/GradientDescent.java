@@ -76,6 +76,17 @@ public final class GradientDescent {
    */
   public TrainingResult run(GradientSource source, TrainingState start, IterationListener listener,
       Checkpointer checkpointer) {
+    return run(source, start, listener, checkpointer, null);
+  }
+
+  /**
+   * As {@link #run(GradientSource, TrainingState, IterationListener, Checkpointer)}, checking {@code stopping}
+   * (unless null) before each iteration whose number it is due at, and on the final parameters: the run ends at
+   * the check that says stop, before that iteration's cost, and its result holds the costs computed until then and
+   * the best parameters checked. The checkpoints carry the state of the checks.
+   */
+  public TrainingResult run(GradientSource source, TrainingState start, IterationListener listener,
+      Checkpointer checkpointer, EarlyStopping stopping) {
     int first = start.iteration();
     if (first > iterations) {
       throw new IllegalArgumentException(
@@ -90,10 +101,18 @@ public final class GradientDescent {
       rule.check(start.optimizer(), numParameters);
       state = start.optimizer().copy();
     }
+    if (stopping != null) {
+      stopping.resume(start.stopping());
+    }
     double[] costs = Arrays.copyOf(start.costs(), iterations);
     int every = checkpointer.every();
+    int done = iterations;
     listener.onStart(first);
     for (int i = first; i < iterations; i++) {
+      if (stopping != null && stopping.due(i) && stopping.check(i, parameters)) {
+        done = i;
+        break;
+      }
       double cost;
       if (batches == null) {
         GradientSums sums = checked(source.gradientSums(parameters), i);
@@ -116,18 +135,22 @@ public final class GradientDescent {
         costs[i] = cost;
         listener.onIteration(i, cost);
       }
-      int done = i + 1;
-      if (every > 0 && (done % every == 0 || done == iterations)) {
+      int updated = i + 1;
+      if (every > 0 && (updated % every == 0 || updated == iterations)) {
         for (double value : parameters.values()) {
           if (!Double.isFinite(value)) {
             throw TrainingDivergedException.ofParameter(i, value, cost, learningRate);
           }
         }
-        checkpointer.save(new TrainingState(parameters.copy(), Arrays.copyOf(costs, done), state.copy()));
+        checkpointer.save(new TrainingState(parameters.copy(), Arrays.copyOf(costs, updated), state.copy(),
+            stopping == null ? EarlyStoppingState.NONE : stopping.state()));
       }
     }
-    listener.onParameters(iterations, parameters);
-    return new TrainingResult(parameters, costs);
+    if (stopping != null && done == iterations) {
+      stopping.checkLast(iterations, parameters);
+    }
+    listener.onParameters(done, parameters);
+    return new TrainingResult(stopping == null ? parameters : stopping.state().best(), Arrays.copyOf(costs, done));
   }
 
   /** {@code sums}, if its cost and every gradient sum are finite. */

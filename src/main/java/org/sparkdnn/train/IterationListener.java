@@ -17,9 +17,9 @@ public interface IterationListener {
   /**
    * The parameters after {@code updates} updates: those iteration {@code updates} computed its cost from (called
    * after {@link #onIteration} and before the update), and, once the loop is done, the final parameters with
-   * {@code updates} equal to the number of iterations. With mini-batches an iteration is an epoch: the parameters
-   * it starts from, told before its updates and so before its {@link #onIteration}. Valid during the call only:
-   * neither keep nor change them.
+   * {@code updates} equal to the number of iterations (or to those done when early stopping ended the run). With
+   * mini-batches an iteration is an epoch: the parameters it starts from, told before its updates and so before its
+   * {@link #onIteration}. Valid during the call only: neither keep nor change them.
    */
   default void onParameters(int updates, Parameters parameters) {}
 

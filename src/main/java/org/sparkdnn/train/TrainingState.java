@@ -11,11 +11,19 @@ import org.sparkdnn.model.Parameters;
  * @param costs the cost of iteration i at index i, for i below {@link #iteration()}
  * @param optimizer the update rule's state after those updates ({@link OptimizerState#NONE} for plain gd, and
  *     for the start of any rule, which then makes its own)
+ * @param stopping early stopping's state after the checks before {@link #iteration()} ({@link EarlyStoppingState#NONE}
+ *     without early stopping, or before its first check)
  */
-public record TrainingState(Parameters parameters, double[] costs, OptimizerState optimizer) {
+public record TrainingState(Parameters parameters, double[] costs, OptimizerState optimizer,
+    EarlyStoppingState stopping) {
   /** A state of plain gradient descent, which keeps no optimizer state. */
   public TrainingState(Parameters parameters, double[] costs) {
     this(parameters, costs, OptimizerState.NONE);
+  }
+
+  /** A state without early stopping. */
+  public TrainingState(Parameters parameters, double[] costs, OptimizerState optimizer) {
+    this(parameters, costs, optimizer, EarlyStoppingState.NONE);
   }
 
   /** The state before the first iteration. */

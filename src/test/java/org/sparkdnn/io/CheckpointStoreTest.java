@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.Parameters;
+import org.sparkdnn.train.EarlyStoppingState;
 import org.sparkdnn.train.OptimizerState;
 
 /**
@@ -115,6 +117,44 @@ class CheckpointStoreTest {
     store.write(checkpoint(40));
     assertFalse(files().contains("checkpoint-0000000030.optimizer.bin"), files().toString());
     assertEquals(OptimizerState.NONE, store.read(store.newest().orElseThrow()).optimizer());
+  }
+
+  @Test
+  void earlyStoppingsBestParametersRoundTripAndArePrunedWithTheirCheckpoint() throws IOException {
+    Checkpoint plain = checkpoint(30);
+    Parameters best = ModelStoreTest.parameters(ARCHITECTURE, 20);
+    EarlyStoppingState state = new EarlyStoppingState(20, 0.25 + 1e-17, 2, best);
+    Checkpoint written = new Checkpoint(plain.parameters(), plain.costs(), plain.config(), FINGERPRINT, 209,
+        OptimizerState.NONE, state);
+    Checkpoint read = store.read(store.write(written));
+    assertEquals(20, read.stopping().bestIteration());
+    assertEquals(Double.doubleToRawLongBits(0.25 + 1e-17), Double.doubleToRawLongBits(read.stopping().bestLoss()));
+    assertEquals(2, read.stopping().withoutImprovement());
+    assertEquals(best, read.stopping().best());
+    assertTrue(files().contains("checkpoint-0000000030.best.bin"), files().toString());
+    byte[] bytes = Files.readAllBytes(local("checkpoint-0000000030.best.bin"));
+    bytes[bytes.length - 3] ^= 0x01;
+    replace("checkpoint-0000000030.best.bin", bytes);
+    assertMessage(refused(store.newest().orElseThrow()), "checkpoint-0000000030.best.bin",
+        "SHA-256 mismatch: expected ");
+    store.write(checkpoint(35));
+    store.write(checkpoint(40));
+    assertFalse(files().contains("checkpoint-0000000030.best.bin"), files().toString());
+    assertEquals(EarlyStoppingState.NONE, store.read(store.newest().orElseThrow()).stopping());
+  }
+
+  @Test
+  void earlyStoppingFieldsOutOfRangeAreRefused() throws IOException {
+    Checkpoint plain = checkpoint(3);
+    store.write(new Checkpoint(plain.parameters(), plain.costs(), plain.config(), FINGERPRINT, 209,
+        OptimizerState.NONE, new EarlyStoppingState(3, 0.5, 0, plain.parameters())));
+    Path json = store.newest().orElseThrow();
+    editJson(root -> ((ObjectNode) root.get("early_stopping")).put("best_iteration", 4));
+    assertMessage(refused(json), json.getName(), "expected \"early_stopping.best_iteration\" from 0 to 3, found 4");
+    editJson(root -> ((ObjectNode) root.get("early_stopping")).put("best_iteration", 3).put("best_loss", "x"));
+    assertMessage(refused(json), json.getName(), "\"early_stopping.best_loss\" to be a finite number");
+    editJson(root -> ((ObjectNode) root.get("early_stopping")).put("best_loss", 0.5).remove("sha256"));
+    assertMessage(refused(json), json.getName(), "missing sha256");
   }
 
   @Test

@@ -24,8 +24,9 @@ import scala.reflect.ClassTag$;
  * Gradient sums from tasks that stay for the whole run: one barrier stage over the cached blocks, one task per
  * partition, scheduled together. Each iteration the driver's {@link Exchange} hands the parameters to every task,
  * each answers with its partition's sums, and the driver adds them in partition order, so the bits are those of
- * the jobs engine ({@code SparkGradientSource}). Test passes during training go to the same tasks, which hold the
- * test partition of the same index, since the stage occupies task slots a separate job would wait for.
+ * the jobs engine ({@code SparkGradientSource}). Test and validation passes during training go to the same tasks,
+ * which hold the test and validation partitions of the same index, since the stage occupies task slots a separate
+ * job would wait for.
  *
  * <p>The stage ends in a shuffle, which makes it a shuffle-map stage: Spark retries a failed one (a lost task or
  * executor) where it would abort a failed barrier result stage. The retried tasks greet the exchange again and are
@@ -78,7 +79,8 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
   }
 
   /**
-   * Starts the resident stage over {@code train} and, if not null, {@code test} (with as many partitions).
+   * Starts the resident stage over {@code train} and, if not null, {@code test} and {@code validation} (with as many
+   * partitions).
    *
    * @param batches the training data's mini-batches, or null for batch gradient descent only
    * @param taskTimeoutSeconds how long a task may take to answer one round
@@ -86,13 +88,17 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
    * @param firstIteration the iteration the first gradient round computes, for messages
    */
   public static ResidentEngine start(JavaSparkContext sc, DistributedBlocks train, DistributedBlocks test,
-      Architecture architecture, MiniBatches batches, long taskTimeoutSeconds, int port, int firstIteration) {
+      DistributedBlocks validation, Architecture architecture, MiniBatches batches, long taskTimeoutSeconds, int port,
+      int firstIteration) {
     if (batches != null && batches.numSamples() != train.numExamples()) {
       throw new IllegalArgumentException(batches + " over " + train.numExamples() + " samples");
     }
-    if (test != null && test.numPartitions() != train.numPartitions()) {
-      throw new IllegalArgumentException("the test data has " + test.numPartitions() + " partitions, the training "
-          + "data " + train.numPartitions() + ": the resident engine needs as many");
+    for (DistributedBlocks other : new DistributedBlocks[] {test, validation}) {
+      if (other != null && other.numPartitions() != train.numPartitions()) {
+        throw new IllegalArgumentException("the " + (other == test ? "test" : "validation") + " data has "
+            + other.numPartitions() + " partitions, the training data " + train.numPartitions()
+            + ": the resident engine needs as many");
+      }
     }
     SparkConf conf = sc.getConf();
     Transport transport = Transport.forRun("spark-dnn-" + UUID.randomUUID(), conf, taskTimeoutSeconds);
@@ -101,8 +107,14 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
     ExchangeServer server = ExchangeServer.open(transport, exchange, conf.get("spark.driver.bindAddress", host),
         port);
     try {
-      JavaRDD<Tagged> tagged = test == null ? train.blocks().map(Tagged::train)
-          : train.blocks().zipPartitions(test.blocks(), Tagged::both);
+      JavaRDD<Tagged> tagged = train.blocks().map(Tagged::train);
+      if (test != null) {
+        tagged = tagged.zipPartitions(test.blocks(), (own, more) -> Tagged.append(own, more, Tagged.Role.TEST));
+      }
+      if (validation != null) {
+        tagged = tagged.zipPartitions(validation.blocks(),
+            (own, more) -> Tagged.append(own, more, Tagged.Role.VALIDATION));
+      }
       JavaRDD<Object> answers = JavaRDD.fromRDD(tagged.rdd().barrier()
           .mapPartitions(new ResidentTask(transport, host, server.port(), architecture, batches,
               train.partitionStarts()), false, ANY), ANY);
@@ -154,8 +166,17 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
 
   /** The confusion counts of the test data at {@code parameters}, added in partition order. */
   public ConfusionCounts testCounts(Parameters parameters, double threshold) {
-    Object[] parts = exchange.round(Wire.Kind.COUNTS, threshold, Batch.ALL, parameters.values(),
-        "the test counts after " + iteration + " updates");
+    return counts(Wire.Kind.COUNTS, parameters, threshold, "the test counts after " + iteration + " updates");
+  }
+
+  /** The confusion counts of the validation data at {@code parameters}, added in partition order. */
+  public ConfusionCounts validationCounts(Parameters parameters, double threshold) {
+    return counts(Wire.Kind.VALIDATION_COUNTS, parameters, threshold,
+        "the validation counts after " + iteration + " updates");
+  }
+
+  private ConfusionCounts counts(Wire.Kind kind, Parameters parameters, double threshold, String name) {
+    Object[] parts = exchange.round(kind, threshold, Batch.ALL, parameters.values(), name);
     ConfusionCounts[] counts = new ConfusionCounts[parts.length];
     for (int p = 0; p < parts.length; p++) {
       counts[p] = (ConfusionCounts) parts[p];

@@ -5,7 +5,9 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
@@ -24,9 +26,9 @@ import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The body of one resident task: keeps its partition's cached training (and test) blocks, greets the driver's
- * exchange, and answers each piece of work with the partition's sums (over all its training samples or its share of
- * a mini-batch, whose order it draws once per epoch), or its test counts, until told to stop. Returns
+ * The body of one resident task: keeps its partition's cached training (and test and validation) blocks, greets the
+ * driver's exchange, and answers each piece of work with the partition's sums (over all its training samples or its
+ * share of a mini-batch, whose order it draws once per epoch), or its test or validation counts, until told to stop. Returns
  * the number of answers, which the stage's closing shuffle counts.
  */
 final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Object>> implements Serializable {
@@ -54,12 +56,15 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
   @Override
   public Iterator<Object> apply(Iterator<Tagged> items) {
     BarrierTaskContext context = BarrierTaskContext.get();
-    List<ColumnBlock> train = new ArrayList<>();
-    List<ColumnBlock> test = new ArrayList<>();
+    Map<Tagged.Role, List<ColumnBlock>> held = new EnumMap<>(Tagged.Role.class);
+    for (Tagged.Role role : Tagged.Role.values()) {
+      held.put(role, new ArrayList<>());
+    }
     while (items.hasNext()) {
       Tagged item = items.next();
-      (item.test() ? test : train).add(item.block());
+      held.get(item.role()).add(item.block());
     }
+    List<ColumnBlock> train = held.get(Tagged.Role.TRAIN);
     Hello hello = new Hello(context.partitionId(), context.stageAttemptNumber(), context.taskAttemptId(),
         SparkEnv.get().executorId(), SparkEnv.get().blockManager().blockManagerId().host());
     BooleanSupplier killed = context::isInterrupted;
@@ -94,7 +99,8 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
           }
           answer = Wire.answer(head, sums);
         } else {
-          answer = Wire.answer(head, BlockPasses.partitionCounts(at, test.iterator(), work.threshold()));
+          Tagged.Role role = work.kind() == Kind.COUNTS ? Tagged.Role.TEST : Tagged.Role.VALIDATION;
+          answer = Wire.answer(head, BlockPasses.partitionCounts(at, held.get(role).iterator(), work.threshold()));
         }
         work = client.ask(answer, receiver, killed);
         answers++;

@@ -23,7 +23,7 @@ import org.sparkdnn.train.Batch;
  * chunk's copy is small, the receiver decodes it while the next is on the wire, straight into its own array, reused
  * from round to round.
  * Kind {@link Kind#SUMS}: gradient sums over the task's training blocks; {@link Kind#COUNTS}: confusion counts over
- * its test blocks.
+ * its test blocks; {@link Kind#VALIDATION_COUNTS}: over its validation blocks.
  */
 final class Wire {
   static final byte HELLO = 1;
@@ -40,7 +40,7 @@ final class Wire {
 
   /** What a piece of work asks of a task. */
   enum Kind {
-    SUMS, COUNTS
+    SUMS, COUNTS, VALIDATION_COUNTS
   }
 
   private Wire() {}

@@ -48,7 +48,7 @@ final class EngineComparison {
   }
 
   Outcome resident(IterationListener listener) {
-    try (ResidentEngine engine = ResidentEngine.start(sc, train, test, ARCH, null, 60, 0, 0)) {
+    try (ResidentEngine engine = ResidentEngine.start(sc, train, test, null, ARCH, null, 60, 0, 0)) {
       return run(engine, parameters -> engine.testCounts(parameters, 0.5), listener);
     }
   }
