@@ -387,7 +387,7 @@ public final class Benchmark implements Callable<Integer> {
         // While the resident engine is open its tasks hold every task slot, where the jobs engine's and the empty
         // job's tasks would wait: so it is timed after them, in turns with the compute again, and its overhead is
         // taken against that compute (the compute reported is the first).
-        try (ResidentEngine resident = ResidentEngine.start(sc, blocks, null, null, architecture, null,
+        try (ResidentEngine resident = ResidentEngine.start(sc, blocks, null, null, architecture, null, null,
             RESIDENT_TASK_TIMEOUT_SECONDS, 0, 0)) {
           checkSameData("the resident engine's", resident.gradientSums(parameters), local);
           double[] residentMedians = Timing.medians(warmUp, iterations, minTime,

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code spark-dnn evaluate}: metrics of a trained model on labelled data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     modelTransformer = PredictCommand.Options.class,
-    description = "Prints accuracy, precision, recall, F1, log-loss, ROC AUC and the confusion matrix of a model "
-        + "on labelled CSV data; --output also writes them as JSON.")
+    description = "Prints accuracy, precision, recall, the recall of each class (recall_0, recall_1), F1, log-loss, "
+        + "ROC AUC and the confusion matrix of a model on labelled CSV data; --output also writes them as JSON.")
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, paramLabel = "PATH",
       description = "Labelled CSV data, or the course's HDF5 file (.h5).")

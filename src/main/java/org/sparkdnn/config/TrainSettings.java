@@ -6,6 +6,7 @@ import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.eval.QualityGate;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Precision;
 import org.sparkdnn.train.UpdateRule;
@@ -37,6 +38,10 @@ public final class TrainSettings {
   public static final Setting<Double> L2 = Setting.of("l2", Kind.DOUBLE, "LAMBDA", "L2 regularization lambda >= 0: "
       + "the cost adds (lambda/2m)·Σ‖W[l]‖², each dW[l] adds (lambda/m)·W[l]; biases are not regularized.")
       .defaultValue("0").recorded("l2").checked(Checks.finiteNotNegative());
+  public static final Setting<String> CLASS_WEIGHT = Setting.of("class-weight", Kind.TEXT, "none|balanced|W0,W1",
+      "Loss weight of each class: none (all 1), balanced (m / (2·m_c), as scikit-learn's), or W0,W1 > 0; cost and "
+          + "gradients divided by the sum of the weights.").defaultValue(ClassWeights.NONE).recorded("class_weight")
+      .checked(ClassWeights::canonical);
   public static final Setting<String> OPTIMIZER = Setting.of("optimizer", Kind.TEXT, "gd|momentum|adam",
       "Update rule: gd (batch gradient descent), momentum or adam (course 2's equations, Adam bias-corrected).")
       .defaultValue("gd").recorded("optimizer").checked(text -> UpdateRule.Kind.parse(text).label());
@@ -133,7 +138,7 @@ public final class TrainSettings {
 
   /** Every setting of {@code train}: its options, {@code --config} keys and recorded configuration. */
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
-      L2, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
+      L2, CLASS_WEIGHT, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
       DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
       DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY,
       VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA, OUTPUT, OVERWRITE, PUBLISH_ROOT,
@@ -146,7 +151,7 @@ public final class TrainSettings {
     List<Setting<?>> settings = new ArrayList<>();
     settings.add(COURSE_CASE);
     for (Setting<?> setting : TRAIN_COMMAND) {
-      if (!List.of(BATCH_SIZE, EPOCHS, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
+      if (!List.of(CLASS_WEIGHT, BATCH_SIZE, EPOCHS, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
           EARLY_STOPPING_MIN_DELTA, WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
           CHECKPOINT_EVERY, RESUME).contains(setting)) {
         settings.add(setting);

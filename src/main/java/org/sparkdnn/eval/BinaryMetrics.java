@@ -38,6 +38,16 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
     return confusion.recall();
   }
 
+  /** The recall of class 0, see {@link ConfusionCounts#recallOfZero()}. */
+  public double recall0() {
+    return confusion.recallOfZero();
+  }
+
+  /** The recall of class 1, {@link #recall()}. */
+  public double recall1() {
+    return confusion.recall();
+  }
+
   /** See {@link ConfusionCounts#f1()}. */
   public double f1() {
     return confusion.f1();
@@ -59,8 +69,8 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
   }
 
   /**
-   * Returns the metrics as a map with keys {@code accuracy, correct, precision, recall, f1, log_loss,
-   * roc_auc, m, confusion}, the last a map with keys {@code tp, fp, tn, fn}; values are
+   * Returns the metrics as a map with keys {@code accuracy, correct, precision, recall, recall_0, recall_1, f1,
+   * log_loss, roc_auc, m, confusion} (recall_0 and recall_1 the recall of each class, recall_1 = recall), the last a map with keys {@code tp, fp, tn, fn}; values are
    * {@link Double} or {@link Long}, ready for JSON serialization.
    */
   public Map<String, Object> toMap() {
@@ -74,6 +84,8 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
     map.put("correct", correct());
     map.put("precision", precision());
     map.put("recall", recall());
+    map.put("recall_0", recall0());
+    map.put("recall_1", recall1());
     map.put("f1", f1());
     map.put("log_loss", logLoss());
     map.put("roc_auc", auc);
@@ -90,6 +102,8 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
    * accuracy   0.750000
    * precision  0.750000
    * recall     0.750000
+   * recall_0   0.750000
+   * recall_1   0.750000
    * f1         0.750000
    * log_loss   0.455597
    * roc_auc    0.875000
@@ -105,6 +119,8 @@ public record BinaryMetrics(ConfusionCounts confusion, double auc) implements Se
     row(table, "accuracy", accuracy());
     row(table, "precision", precision());
     row(table, "recall", recall());
+    row(table, "recall_0", recall0());
+    row(table, "recall_1", recall1());
     row(table, "f1", f1());
     row(table, "log_loss", logLoss());
     row(table, "roc_auc", auc);

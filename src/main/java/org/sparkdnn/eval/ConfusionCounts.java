@@ -192,6 +192,14 @@ public final class ConfusionCounts implements Serializable {
   }
 
   /**
+   * The recall of class 0, tn / (tn + fp) (the specificity), or 0.0 if there are no negative samples: beside
+   * {@link #recall()}, class 1's, it shows what class weights trade.
+   */
+  public double recallOfZero() {
+    return ratio(tn, tn + fp);
+  }
+
+  /**
    * The harmonic mean of precision and recall, computed as 2 tp / (2 tp + fp + fn), or 0.0 if that
    * denominator is zero.
    */

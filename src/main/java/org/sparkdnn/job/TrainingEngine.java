@@ -8,6 +8,7 @@ import org.sparkdnn.config.TrainSettings;
 import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.DistributedBlocks;
@@ -45,14 +46,15 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
   }
 
   /**
-   * The engine {@code --engine} names, summing {@code batches}' mini-batches too (null: all samples only); without
-   * it, the resident engine where it can run, else the jobs engine with one line on {@code out} saying why.
+   * The engine {@code --engine} names, summing {@code batches}' mini-batches too (null: all samples only), each
+   * sample weighed by its class's weight unless {@code weights} is null; without it, the resident engine where it
+   * can run, else the jobs engine with one line on {@code out} saying why.
    *
    * @throws IllegalArgumentException naming {@code --engine} if it asks for the resident engine where it cannot run
    */
   static TrainingEngine start(JavaSparkContext sc, TrainingConfig config, DistributedBlocks train,
-      DistributedBlocks test, DistributedBlocks validation, MiniBatches batches, int firstIteration,
-      PrintStream out) {
+      DistributedBlocks test, DistributedBlocks validation, MiniBatches batches, ClassWeights weights,
+      int firstIteration, PrintStream out) {
     Architecture architecture = config.architecture();
     String chosen = config.get(TrainSettings.ENGINE);
     if (!JOBS.equals(chosen)) {
@@ -61,7 +63,7 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
         int port = config.get(TrainSettings.EXCHANGE_PORT);
         ResidentEngine resident;
         try {
-          resident = ResidentEngine.start(sc, train, test, validation, architecture, batches,
+          resident = ResidentEngine.start(sc, train, test, validation, architecture, batches, weights,
               config.get(TrainSettings.TASK_TIMEOUT), port, firstIteration);
         } catch (UncheckedIOException e) {
           if (port == 0) {
@@ -77,7 +79,7 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
       }
       out.println("Engine: jobs, not resident: " + why.get());
     }
-    return new TrainingEngine(new SparkGradientSource(sc, train, architecture, batches), null, sc, test,
+    return new TrainingEngine(new SparkGradientSource(sc, train, architecture, batches, weights), null, sc, test,
         validation);
   }
 

@@ -25,6 +25,7 @@ import org.sparkdnn.io.Provenance;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.linalg.Blas;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DataFingerprint;
@@ -176,6 +177,7 @@ final class TrainingJob {
     UpdateRule rule = UpdateRule.of(UpdateRule.Kind.parse(config.get(TrainSettings.OPTIMIZER)),
         config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));
     GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule, batches);
+    ClassWeights weights = classWeights(config, train, out);
     TrainingState start =
         checkpoints.start(config, fingerprint, iterations, () -> run.initial().parameters().apply(conf), out);
     TrainingResult result;
@@ -184,7 +186,7 @@ final class TrainingJob {
     ValidationHistory validationHistory = null;
     EarlyStopping stopping = null;
     String engineName;
-    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, validation, batches,
+    try (TrainingEngine engine = TrainingEngine.start(sc, config, train, test, validation, batches, weights,
         start.iteration(), out)) {
       engineName = engine.name();
       double l2 = config.get(TrainSettings.L2);
@@ -228,11 +230,12 @@ final class TrainingJob {
       metrics.put("early_stopping", report.toMap());
       out.println(report.line());
     }
-    metrics.put("config", config.toJson());
+    Map<String, Object> recorded = recordedConfig(config, weights);
+    metrics.put("config", recorded);
     metrics.put("data_fingerprint", fingerprint.hex());
     metrics.put("resumed_from", checkpoints.resumedFrom());
     metrics.put("blas", Blas.implementationName());
-    SavedModel model = new SavedModel(architecture, result.parameters(), config.scaling(), config.toJson(),
+    SavedModel model = new SavedModel(architecture, result.parameters(), config.scaling(), recorded,
         new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
             run.initial().label(), config.get(TrainSettings.SEED), config.get(TrainSettings.TRAIN),
             train.numExamples()));
@@ -253,6 +256,44 @@ final class TrainingJob {
     checkpoints.finished(out);
     return new TrainedModel(run.given(), model, result, trainMetrics, testMetrics, target.path(), fingerprint,
         run.started());
+  }
+
+  /**
+   * The class weights {@code --class-weight} asks for, null for {@code none}; {@code balanced} counts the training
+   * labels in one job, {@code m / (2·m_c)}, and prints the weights.
+   *
+   * @throws IllegalArgumentException naming {@code --class-weight} if {@code balanced} finds a class without samples
+   */
+  private static ClassWeights classWeights(TrainingConfig config, DistributedBlocks train, PrintStream out) {
+    String text = config.get(TrainSettings.CLASS_WEIGHT);
+    if (ClassWeights.NONE.equals(text)) {
+      return null;
+    }
+    if (!ClassWeights.BALANCED.equals(text)) {
+      return ClassWeights.parse(text);
+    }
+    long positives = train.labelledOne();
+    ClassWeights weights;
+    try {
+      weights = ClassWeights.balanced(train.numExamples() - positives, positives);
+    } catch (IllegalArgumentException e) {
+      throw TrainSettings.CLASS_WEIGHT.named("balanced: " + e.getMessage(), e);
+    }
+    out.println("Class weights (balanced): " + weights.negative() + " for label 0 (" + (train.numExamples()
+        - positives) + " samples), " + weights.positive() + " for label 1 (" + positives + " samples)");
+    return weights;
+  }
+
+  /**
+   * The configuration model.json and metrics.json record: the settings, and with class weights the weights used,
+   * {@code class_weights} [w0, w1] (what {@code balanced} came to).
+   */
+  private static Map<String, Object> recordedConfig(TrainingConfig config, ClassWeights weights) {
+    Map<String, Object> json = new LinkedHashMap<>(config.toJson());
+    if (weights != null) {
+      json.put("class_weights", weights.toList());
+    }
+    return json;
   }
 
   /**

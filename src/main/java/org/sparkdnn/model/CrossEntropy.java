@@ -46,4 +46,18 @@ public final class CrossEntropy {
     }
     return total;
   }
+
+  /**
+   * {@code Σ_i w_{y_i}·J_i} over a block, each sample's loss times its class's weight.
+   * Shapes: zL (1, m_b) from {@code offset}; y (1, m_b) from {@code yOffset}.
+   */
+  public static double weightedSum(double[] zL, int offset, double[] y, int yOffset, int count,
+      ClassWeights weights) {
+    double total = 0.0;
+    for (int i = 0; i < count; i++) {
+      double label = y[yOffset + i];
+      total += weights.of(label) * loss(zL[offset + i], label);
+    }
+    return total;
+  }
 }

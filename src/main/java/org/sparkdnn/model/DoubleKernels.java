@@ -57,6 +57,21 @@ final class DoubleKernels implements Kernels<Matrix> {
   }
 
   @Override
+  public void weightedOutputGradient(Matrix aL, double[] y, int yOffset, ClassWeights weights, Matrix dZ) {
+    double[] a = aL.data();
+    double[] d = dZ.data();
+    for (int j = 0; j < aL.size(); j++) {
+      double label = y[yOffset + j];
+      d[dZ.offset() + j] = weights.of(label) * (a[aL.offset() + j] - label);
+    }
+  }
+
+  @Override
+  public double weightedCostSum(Matrix zL, double[] y, int yOffset, ClassWeights weights) {
+    return CrossEntropy.weightedSum(zL.data(), zL.offset(), y, yOffset, zL.size(), weights);
+  }
+
+  @Override
   public void addProduct(Matrix a, boolean transA, Matrix b, boolean transB, Matrix sums) {
     Blas.gemm(1.0, a, transA, b, transB, 1.0, sums);
   }

@@ -61,6 +61,22 @@ final class FloatKernels implements Kernels<FloatMatrix> {
     return CrossEntropy.sum(widened, 0, y, yOffset, zL.size());
   }
 
+  /** The float error times the double weight, rounded to float once. */
+  @Override
+  public void weightedOutputGradient(FloatMatrix aL, double[] y, int yOffset, ClassWeights weights, FloatMatrix dZ) {
+    for (int j = 0; j < aL.size(); j++) {
+      double label = y[yOffset + j];
+      float error = aL.data()[aL.offset() + j] - (float) label;
+      dZ.data()[dZ.offset() + j] = (float) (weights.of(label) * error);
+    }
+  }
+
+  @Override
+  public double weightedCostSum(FloatMatrix zL, double[] y, int yOffset, ClassWeights weights) {
+    widen(zL.data(), zL.offset(), widened, 0, zL.size());
+    return CrossEntropy.weightedSum(widened, 0, y, yOffset, zL.size(), weights);
+  }
+
   @Override
   public void addProduct(FloatMatrix a, boolean transA, FloatMatrix b, boolean transB, Matrix sums) {
     Matrix c = widenedProduct(a, transA, b, transB, sums.rows(), sums.cols());

@@ -15,6 +15,10 @@ import org.sparkdnn.linalg.Matrix;
  * of samples. Sums, never means: they add across blocks and partitions, and the driver divides by the global
  * m once ({@link Parameters#descend}).
  *
+ * <p>With {@link ClassWeights} the passes weigh each sample's terms by its class's weight and also count the
+ * samples labelled 1; the driver then names the weights ({@link #weighBy}) and the sums are divided by
+ * {@code Σw = w0·m0 + w1·m1} ({@link #divisor}) instead of m.
+ *
  * <p>The sums know their {@link Architecture}, so {@link #dW(int)} and {@link #db(int)} are views of layer l.
  * An {@link #empty(Architecture)} instance holds no array until the first block is added, so a Spark aggregation's
  * zero value is a few bytes whatever the model's size; the sums are serialized as one block of bytes
@@ -31,6 +35,10 @@ public final class GradientSums implements Serializable {
   private transient Matrix[] biasViews;
   private double costSum;
   private long count;
+  /** The samples labelled 1 among {@link #count}, counted by weighted passes only. */
+  private long positives;
+  /** Set on the driver by {@link #weighBy}; null: divided by the count. */
+  private transient ClassWeights weights;
 
   private GradientSums(Architecture architecture) {
     this.architecture = architecture;
@@ -43,9 +51,10 @@ public final class GradientSums implements Serializable {
 
   /**
    * Sums received from elsewhere (a resident task's answer): {@code values} (taken, not copied) is null when no
-   * sample was added, as in {@link #empty}.
+   * sample was added, as in {@link #empty}; {@code positives} is 0 unless the passes were weighted.
    */
-  public static GradientSums of(Architecture architecture, double[] values, double costSum, long count) {
+  public static GradientSums of(Architecture architecture, double[] values, double costSum, long count,
+      long positives) {
     if (values != null && values.length != architecture.numParameters()) {
       throw new IllegalArgumentException(architecture + " has " + architecture.numParameters()
           + " parameters, found gradient sums of " + values.length);
@@ -54,6 +63,7 @@ public final class GradientSums implements Serializable {
     sums.values = values;
     sums.costSum = costSum;
     sums.count = count;
+    sums.positives = positives;
     return sums;
   }
 
@@ -154,6 +164,8 @@ public final class GradientSums implements Serializable {
     }
     costSum = 0.0;
     count = 0;
+    positives = 0;
+    weights = null;
     return this;
   }
 
@@ -167,15 +179,44 @@ public final class GradientSums implements Serializable {
     return count;
   }
 
-  /** The mean cost {@code J = (1/m)·Σ_i J_i}. */
+  /** The samples labelled 1 among {@link #count()}; 0 unless the passes were weighted. */
+  public long positives() {
+    return positives;
+  }
+
+  /**
+   * Names the class weights the passes weighed the samples by, so that {@link #divisor} is their Σw; returns this.
+   * Called once, on the driver, on the total.
+   */
+  public GradientSums weighBy(ClassWeights classWeights) {
+    this.weights = classWeights;
+    return this;
+  }
+
+  /** What the sums are divided by: m, or {@code Σw = w0·m0 + w1·m1} once {@link #weighBy} named the weights. */
+  public double divisor() {
+    return weights == null ? count : weights.total(count - positives, positives);
+  }
+
+  /** The mean cost {@code J = (1/m)·Σ_i J_i}, or {@code (1/Σw)·Σ_i w_i·J_i} with class weights. */
   public double cost() {
-    return costSum / count;
+    return weights == null ? costSum / count : costSum / divisor();
   }
 
   /** Records {@code samples} more samples whose cost terms add up to {@code cost}. */
   void addSamples(double cost, int samples) {
     costSum += cost;
     count += samples;
+  }
+
+  /**
+   * Records {@code samples} more samples, {@code labelledOne} of them labelled 1, whose weighted cost terms add up
+   * to {@code weightedCost}.
+   */
+  void addWeightedSamples(double weightedCost, int samples, int labelledOne) {
+    costSum += weightedCost;
+    count += samples;
+    positives += labelledOne;
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {
@@ -230,6 +271,7 @@ public final class GradientSums implements Serializable {
     }
     costSum += other.costSum;
     count += other.count;
+    positives += other.positives;
     return this;
   }
 }

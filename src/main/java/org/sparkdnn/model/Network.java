@@ -44,13 +44,13 @@ public final class Network {
 
   /**
    * Backward pass after {@link #forward} on the same block; adds the block's gradient sums into {@code out}. For
-   * l = L..1: {@code dZ[L] = A[L] − Y}; {@code ΣdW[l] += dZ[l]·A[l-1]ᵀ}; {@code Σdb[l] += Σ_columns dZ[l]};
-   * {@code dA[l-1] = W[l]ᵀ·dZ[l]}; {@code dZ[l-1] = dA[l-1] ∘ g'[l-1](Z[l-1])}; computed on the transposes
-   * (see the class comment).
+   * l = L..1: {@code dZ[L] = A[L] − Y}, or {@code w·(A[L] − Y)} with class weights (null: none);
+   * {@code ΣdW[l] += dZ[l]·A[l-1]ᵀ}; {@code Σdb[l] += Σ_columns dZ[l]}; {@code dA[l-1] = W[l]ᵀ·dZ[l]};
+   * {@code dZ[l-1] = dA[l-1] ∘ g'[l-1](Z[l-1])}; computed on the transposes (see the class comment).
    * Shapes: X (n[0], m_b); y (1, m_b) from {@code yOffset}; reads Zᵀ[l], Aᵀ[l] (m_b, n[l]) from {@code ws}.
    */
   public static <M extends DenseMatrix<?>> void backward(LayerParameters<M> parameters, M X, double[] y, int yOffset,
-      Workspace<M> ws, GradientSums out) {
+      ClassWeights weights, Workspace<M> ws, GradientSums out) {
     Architecture arch = parameters.architecture();
     int m = X.cols();
     Kernels<M> k = ws.kernels();
@@ -58,9 +58,13 @@ public final class Network {
       throw new IllegalArgumentException("gradient sums of " + out.architecture() + " for parameters of " + arch);
     }
     int L = arch.numLayers();
-    // dZ[L] = A[L] − Y: (m_b, 1), as n[L] = 1
+    // dZ[L] = A[L] − Y, or w·(A[L] − Y): (m_b, 1), as n[L] = 1; the course runs never multiply by a weight
     M dZt = ws.gradientT(L, m);
-    k.outputGradient(ws.At(L, m), y, yOffset, dZt);
+    if (weights == null) {
+      k.outputGradient(ws.At(L, m), y, yOffset, dZt);
+    } else {
+      k.weightedOutputGradient(ws.At(L, m), y, yOffset, weights, dZt);
+    }
     for (int l = L; l >= 1; l--) {
       Matrix dW = out.dW(l);
       if (l == 1) {
@@ -89,14 +93,42 @@ public final class Network {
    */
   public static <M extends DenseMatrix<?>> void accumulateGradients(LayerParameters<M> parameters, M X, double[] y,
       int yOffset, Workspace<M> ws, GradientSums out) {
+    accumulateGradients(parameters, X, y, yOffset, null, ws, out);
+  }
+
+  /**
+   * As {@link #accumulateGradients(LayerParameters, DenseMatrix, double[], int, Workspace, GradientSums)}, each
+   * sample's cost and output error weighted by its class's weight unless {@code weights} is null; weighted, the
+   * samples labelled 1 are counted too, for the driver's {@code Σw}.
+   * Shapes: X (n[0], m_b); y (1, m_b) from {@code yOffset}.
+   */
+  public static <M extends DenseMatrix<?>> void accumulateGradients(LayerParameters<M> parameters, M X, double[] y,
+      int yOffset, ClassWeights weights, Workspace<M> ws, GradientSums out) {
     int m = X.cols();
     if (m == 0) {
       return;
     }
     forward(parameters, X, ws);
-    // J = Σ_i L(ŷ_i, y_i), from Zᵀ[L] (m_b, 1)
-    out.addSamples(ws.kernels().costSum(ws.Zt(parameters.architecture().numLayers(), m), y, yOffset), m);
-    backward(parameters, X, y, yOffset, ws, out);
+    M zL = ws.Zt(parameters.architecture().numLayers(), m);
+    if (weights == null) {
+      // J = Σ_i L(ŷ_i, y_i), from Zᵀ[L] (m_b, 1)
+      out.addSamples(ws.kernels().costSum(zL, y, yOffset), m);
+    } else {
+      // J = Σ_i w_i·L(ŷ_i, y_i), and the class-1 count Σw needs
+      out.addWeightedSamples(ws.kernels().weightedCostSum(zL, y, yOffset, weights), m, labelledOne(y, yOffset, m));
+    }
+    backward(parameters, X, y, yOffset, weights, ws, out);
+  }
+
+  /** The samples labelled 1. Shapes: y (1, m_b) from {@code yOffset}. */
+  private static int labelledOne(double[] y, int yOffset, int m) {
+    int ones = 0;
+    for (int j = yOffset; j < yOffset + m; j++) {
+      if (y[j] == 1.0) {
+        ones++;
+      }
+    }
+    return ones;
   }
 
   /**

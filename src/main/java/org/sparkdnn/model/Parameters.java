@@ -43,7 +43,8 @@ public final class Parameters extends LayerParameters<Matrix> {
   /**
    * Gradient-descent step {@code θ := θ − α·(1/m)·Σ∇} (course: {@code W = W − learning_rate·dW} with
    * {@code dW = 1./m · dZ·A_prevᵀ}), taking the summed gradients; the one place the sums are divided by m.
-   * The products are rounded in the course's order: {@code (1/m)·sum}, then {@code α·dW}.
+   * The products are rounded in the course's order: {@code (1/m)·sum}, then {@code α·dW}. With class weights m is
+   * the sums' {@code Σw} ({@link GradientSums#divisor}).
    */
   public void descend(double learningRate, GradientSums sums) {
     double[] total = sums.values();
@@ -51,7 +52,7 @@ public final class Parameters extends LayerParameters<Matrix> {
       throw new IllegalArgumentException(
           "gradient has " + total.length + " values, parameters have " + values.length);
     }
-    double invM = 1.0 / sums.count();
+    double invM = 1.0 / sums.divisor();
     for (int i = 0; i < values.length; i++) {
       values[i] -= learningRate * (invM * total[i]);
     }

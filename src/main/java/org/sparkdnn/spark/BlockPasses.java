@@ -5,6 +5,7 @@ import java.util.List;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.linalg.DenseMatrix;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Parameters;
@@ -20,27 +21,29 @@ import org.sparkdnn.train.MiniBatches;
  */
 public final class BlockPasses {
   private final Parameters parameters;
+  /** The class weights of the gradient passes, null for none. */
+  private final ClassWeights weights;
 
+  /** Passes at {@code parameters} whose gradients weigh every sample alike (the course's). */
   public BlockPasses(Parameters parameters) {
+    this(parameters, null);
+  }
+
+  /** Passes at {@code parameters} whose gradients weigh each sample by its class's weight (null: none). */
+  public BlockPasses(Parameters parameters, ClassWeights weights) {
     this.parameters = parameters;
+    this.weights = weights;
   }
 
   /**
-   * Σ over one partition's blocks of forward + backward at {@code parameters}: what a task of either engine
-   * returns.
+   * Σ over one partition's blocks of forward + backward at {@code parameters}, weighted by {@code weights} unless
+   * null: what a task of either engine returns; into {@code reuse} cleared (its array kept) when not null, so a task
+   * that answers round after round allocates its sums once.
    * Shapes: per block X (n[0], m_b), labels (1, m_b); returns sums in the flat layout of the architecture.
    */
-  public static GradientSums partitionSums(Parameters parameters, Iterator<ColumnBlock> blocks) {
-    return partitionSums(parameters, blocks, null);
-  }
-
-  /**
-   * As {@link #partitionSums(Parameters, Iterator)}, into {@code reuse} cleared (its array kept) when not null: a
-   * task that answers round after round allocates its sums once.
-   */
-  public static GradientSums partitionSums(Parameters parameters, Iterator<ColumnBlock> blocks,
+  public static GradientSums partitionSums(Parameters parameters, ClassWeights weights, Iterator<ColumnBlock> blocks,
       GradientSums reuse) {
-    BlockPasses passes = new BlockPasses(parameters);
+    BlockPasses passes = new BlockPasses(parameters, weights);
     GradientSums sums = reuse == null ? GradientSums.empty(parameters.architecture()) : reuse.clear();
     while (blocks.hasNext()) {
       passes.accumulateGradients(blocks.next(), sums);
@@ -50,15 +53,15 @@ public final class BlockPasses {
 
   /**
    * Σ over one partition's share of a mini-batch ({@code order}'s batch {@code index}, gathered from
-   * {@code blocks} into one block in the batch's order) of forward + backward at {@code parameters}, into
-   * {@code reuse} cleared when not null.
+   * {@code blocks} into one block in the batch's order) of forward + backward at {@code parameters}, weighted by
+   * {@code weights} unless null, into {@code reuse} cleared when not null.
    * Shapes: per block X (n[0], m_b); the share X (n[0], m_k); returns sums in the flat layout of the architecture.
    */
-  public static GradientSums batchSums(Parameters parameters, List<ColumnBlock> blocks, MiniBatches.Order order,
-      int index, GradientSums reuse) {
+  public static GradientSums batchSums(Parameters parameters, ClassWeights weights, List<ColumnBlock> blocks,
+      MiniBatches.Order order, int index, GradientSums reuse) {
     GradientSums sums = reuse == null ? GradientSums.empty(parameters.architecture()) : reuse.clear();
     if (order.to(index) > order.from(index)) {
-      new BlockPasses(parameters).accumulateGradients(
+      new BlockPasses(parameters, weights).accumulateGradients(
           ColumnBlock.gather(blocks, order.columns(), order.from(index), order.to(index)), sums);
     }
     return sums;
@@ -86,7 +89,7 @@ public final class BlockPasses {
 
   /**
    * Adds a block's gradient sums, cost sum and sample count into {@code sums} (course week 4's forward and
-   * backward passes, {@link Network#accumulateGradients}).
+   * backward passes, {@link Network#accumulateGradients}), weighted by this instance's class weights if any.
    * Shapes: block X (n[0], m_b), labels (1, m_b).
    */
   public void accumulateGradients(ColumnBlock block, GradientSums sums) {
@@ -108,8 +111,8 @@ public final class BlockPasses {
   }
 
   private <M extends DenseMatrix<?>> void accumulate(Workspace<M> ws, ColumnBlock block, GradientSums sums) {
-    Network.accumulateGradients(ws.parameters(parameters, this), ws.input(block.features()), block.labels(), 0, ws,
-        sums);
+    Network.accumulateGradients(ws.parameters(parameters, this), ws.input(block.features()), block.labels(), 0,
+        weights, ws, sums);
   }
 
   private <M extends DenseMatrix<?>> void predict(Workspace<M> ws, ColumnBlock block, double[] out) {

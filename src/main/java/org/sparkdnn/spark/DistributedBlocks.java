@@ -345,6 +345,25 @@ public final class DistributedBlocks {
     return numExamples;
   }
 
+  /**
+   * The samples labelled 1, in one job over the cached blocks (m minus it are labelled 0): what
+   * {@code --class-weight balanced} needs.
+   */
+  public long labelledOne() {
+    return blocks.map(DistributedBlocks::labelledOne).reduce(Long::sum);
+  }
+
+  /** The samples of a block labelled 1. Shapes: labels (1, m_b). */
+  private static long labelledOne(ColumnBlock block) {
+    long ones = 0;
+    for (double label : block.labels()) {
+      if (label == 1.0) {
+        ones++;
+      }
+    }
+    return ones;
+  }
+
   /** The bad rows skipped while loading; {@link SkippedRows#NONE} unless the reader skips them. */
   public SkippedRows skippedRows() {
     return skippedRows;

@@ -7,6 +7,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.train.Batch;
@@ -42,13 +43,19 @@ public final class SparkGradientSource implements GradientSource {
   private final MiniBatches batches;
   private final long[] starts;
 
+  /** The class weights the tasks weigh the samples by, null for none. */
+  private final ClassWeights weights;
+
   public SparkGradientSource(JavaSparkContext sc, DistributedBlocks data, Architecture architecture) {
-    this(sc, data, architecture, null);
+    this(sc, data, architecture, null, null);
   }
 
-  /** A source that also sums {@code batches}' mini-batches (null: none) over {@code data}. */
+  /**
+   * A source that also sums {@code batches}' mini-batches (null: none) over {@code data}, weighing each sample by
+   * its class's weight unless {@code weights} is null (the weights travel in the tasks' closure).
+   */
   public SparkGradientSource(JavaSparkContext sc, DistributedBlocks data, Architecture architecture,
-      MiniBatches batches) {
+      MiniBatches batches, ClassWeights weights) {
     if (batches != null && batches.numSamples() != data.numExamples()) {
       throw new IllegalArgumentException(batches + " over " + data.numExamples() + " samples");
     }
@@ -56,6 +63,7 @@ public final class SparkGradientSource implements GradientSource {
     this.data = data;
     this.architecture = architecture;
     this.batches = batches;
+    this.weights = weights;
     this.starts = data.partitionStarts();
   }
 
@@ -66,7 +74,8 @@ public final class SparkGradientSource implements GradientSource {
     }
     long expected = batch.isAll() ? data.numExamples() : batches.size(batch.index());
     try (ShippedParameters shipped = ShippedParameters.of(sc, parameters)) {
-      PartitionSums partitionSums = new PartitionSums(shipped, batch.isAll() ? null : batches, starts, batch);
+      PartitionSums partitionSums =
+          new PartitionSums(shipped, weights, batch.isAll() ? null : batches, starts, batch);
       GradientSums sums;
       if (data.numPartitions() <= DRIVER_MERGE_MAX_PARTITIONS) {
         // the parts are the driver's own deserialized copies, free to become the total
@@ -81,7 +90,7 @@ public final class SparkGradientSource implements GradientSource {
         throw new IllegalStateException("gradient sums of " + batch + " cover " + sums.count() + " samples, expected "
             + expected);
       }
-      return sums;
+      return weights == null ? sums : sums.weighBy(weights);
     }
   }
 
@@ -92,13 +101,17 @@ public final class SparkGradientSource implements GradientSource {
       extends AbstractFunction2<TaskContext, Iterator<ColumnBlock>, GradientSums> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final ShippedParameters parameters;
+    /** Null for none. */
+    private final ClassWeights weights;
     /** Null for every sample. */
     private final MiniBatches batches;
     private final long[] starts;
     private final Batch batch;
 
-    PartitionSums(ShippedParameters parameters, MiniBatches batches, long[] starts, Batch batch) {
+    PartitionSums(ShippedParameters parameters, ClassWeights weights, MiniBatches batches, long[] starts,
+        Batch batch) {
       this.parameters = parameters;
+      this.weights = weights;
       this.batches = batches;
       this.starts = batches == null ? null : starts;
       this.batch = batch;
@@ -107,13 +120,13 @@ public final class SparkGradientSource implements GradientSource {
     @Override
     public GradientSums apply(TaskContext context, Iterator<ColumnBlock> blocks) {
       if (batches == null) {
-        return BlockPasses.partitionSums(parameters.get(), CollectionConverters.asJava(blocks));
+        return BlockPasses.partitionSums(parameters.get(), weights, CollectionConverters.asJava(blocks), null);
       }
       int p = context.partitionId();
       MiniBatches.Order order = EpochOrders.of(batches, batch.epoch(), starts[p], starts[p + 1]);
       List<ColumnBlock> list = new ArrayList<>();
       CollectionConverters.asJava(blocks).forEachRemaining(list::add);
-      return BlockPasses.batchSums(parameters.get(), list, order, batch.index(), null);
+      return BlockPasses.batchSums(parameters.get(), weights, list, order, batch.index(), null);
     }
   }
 

@@ -10,7 +10,8 @@ import org.sparkdnn.model.Parameters;
  * {@code θ := θ − α·(1/m)·Σ∇}, or by momentum or Adam ({@link UpdateRule}). With {@link MiniBatches} (course 2's
  * {@code model} with {@code random_mini_batches}) an iteration is an epoch: one update per mini-batch k, from the
  * sums over its m_k samples divided by m_k, and the epoch's cost is the sum of its mini-batches' cost sums divided
- * by m, as the course's {@code cost_avg}. A NaN or infinite cost or gradient stops training at once.
+ * by m, as the course's {@code cost_avg} (with class weights, each batch divided by its Σw and the epoch's cost
+ * by the epoch's). A NaN or infinite cost or gradient stops training at once.
  */
 public final class GradientDescent {
   private final double learningRate;
@@ -124,14 +125,15 @@ public final class GradientDescent {
       } else {
         listener.onParameters(i, parameters);
         double costSum = 0.0;
-        long count = 0;
+        // m, or the epoch's Σw with class weights: whole numbers add exactly, so the course runs keep their bits
+        double divisor = 0.0;
         for (int k = 0; k < batches.perEpoch(); k++) {
           GradientSums sums = checked(source.gradientSums(parameters, new Batch(i, k)), i);
           costSum += sums.costSum();
-          count += sums.count();
+          divisor += sums.divisor();
           state = rule.step(learningRate, parameters, sums, state);
         }
-        cost = costSum / count;
+        cost = costSum / divisor;
         costs[i] = cost;
         listener.onIteration(i, cost);
       }

@@ -93,7 +93,8 @@ public final class UpdateRule {
   }
 
   /**
-   * One step from the summed gradients: the mean {@code g = (1/m)·Σ∇}, then the rule; updates {@code parameters}
+   * One step from the summed gradients: the mean {@code g = (1/m)·Σ∇} (m the sums' {@link GradientSums#divisor},
+   * Σw with class weights), then the rule; updates {@code parameters}
    * and {@code state} in place (gd: {@link Parameters#descend}, whose rounding the course runs keep).
    * Shapes: parameters, sums, v, s (P).
    */
@@ -105,7 +106,7 @@ public final class UpdateRule {
     double[] theta = parameters.values();
     double[] total = sums.values();
     double[] v = state.velocity();
-    double invM = 1.0 / sums.count();
+    double invM = 1.0 / sums.divisor();
     int t = state.steps() + 1;
     if (kind == Kind.MOMENTUM) {
       for (int i = 0; i < theta.length; i++) {

@@ -33,14 +33,14 @@ class BinaryMetricsTest {
   @Test
   void mapHasKeysInOrderAndSerializesToJson() throws Exception {
     Map<String, Object> map = example().toMap();
-    assertEquals(List.of("accuracy", "correct", "precision", "recall", "f1", "log_loss", "roc_auc", "m", "confusion"),
-        List.copyOf(map.keySet()));
+    assertEquals(List.of("accuracy", "correct", "precision", "recall", "recall_0", "recall_1", "f1", "log_loss",
+        "roc_auc", "m", "confusion"), List.copyOf(map.keySet()));
     assertEquals(8L, map.get("m"));
     assertEquals(6L, map.get("correct"));
     assertEquals(Map.of("tp", 3L, "fp", 1L, "tn", 3L, "fn", 1L), map.get("confusion"));
     String json = new ObjectMapper().writeValueAsString(map);
-    assertEquals("{\"accuracy\":0.75,\"correct\":6,\"precision\":0.75,\"recall\":0.75,\"f1\":0.75,\"log_loss\":"
-        + example().logLoss() + ",\"roc_auc\":0.875,\"m\":8,\"confusion\":{\"tp\":3,\"fp\":1,\"tn\":3,\"fn\":1}}",
+    assertEquals("{\"accuracy\":0.75,\"correct\":6,\"precision\":0.75,\"recall\":0.75,\"recall_0\":0.75,"
+        + "\"recall_1\":0.75,\"f1\":0.75,\"log_loss\":" + example().logLoss() + ",\"roc_auc\":0.875,\"m\":8,\"confusion\":{\"tp\":3,\"fp\":1,\"tn\":3,\"fn\":1}}",
         json);
   }
 
@@ -51,6 +51,8 @@ class BinaryMetricsTest {
         accuracy   0.980000
         precision  1.000000
         recall     0.969697
+        recall_0   1.000000
+        recall_1   0.969697
         f1         0.984615
         log_loss   0.050000
         roc_auc    0.990000
@@ -70,6 +72,8 @@ class BinaryMetricsTest {
         accuracy   1.000000
         precision  0.000000
         recall     0.000000
+        recall_0   1.000000
+        recall_1   0.000000
         f1         0.000000
         log_loss   0.000000
         roc_auc    NaN

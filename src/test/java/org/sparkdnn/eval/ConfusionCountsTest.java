@@ -50,6 +50,8 @@ class ConfusionCountsTest {
     assertEquals(0.6, c.accuracy());
     assertEquals(0.4, c.precision());
     assertEquals(2.0 / 3.0, c.recall());
+    // the recall of class 0: tn / (tn + fp) = 4/7
+    assertEquals(4.0 / 7.0, c.recallOfZero());
     assertEquals(0.5, c.f1(), 1e-15);
     assertEquals(2 * c.precision() * c.recall() / (c.precision() + c.recall()), c.f1(), 1e-15);
     assertEquals(0.5, c.logLoss());
@@ -72,6 +74,7 @@ class ConfusionCountsTest {
     assertTrue(Double.isNaN(empty.logLoss()));
     assertEquals(0.0, empty.precision());
     assertEquals(0.0, empty.recall());
+    assertEquals(0.0, empty.recallOfZero());
     assertEquals(0.0, empty.f1());
     // nothing predicted positive and no positives: all three are 0/0
     ConfusionCounts negatives = ConfusionCounts.of(0, 0, 5, 0, 1.0);
@@ -83,6 +86,7 @@ class ConfusionCountsTest {
     ConfusionCounts missed = ConfusionCounts.of(0, 0, 2, 3, 1.0);
     assertEquals(0.0, missed.precision());
     assertEquals(0.0, missed.recall());
+    assertEquals(1.0, missed.recallOfZero());
     assertEquals(0.0, missed.f1());
   }
 

@@ -129,7 +129,7 @@ class MiniBatchesTest {
       GradientSums[] sums = new GradientSums[partitions];
       for (int p = 0; p < partitions; p++) {
         MiniBatches.Order order = batches.order(batch.epoch(), starts[p], starts[p + 1]);
-        sums[p] = BlockPasses.batchSums(parameters, parts.get(p), order, batch.index(), null);
+        sums[p] = BlockPasses.batchSums(parameters, null, parts.get(p), order, batch.index(), null);
       }
       return GradientSums.inPartitionOrder(parameters.architecture(), sums);
     };

@@ -297,7 +297,8 @@ final class Exchange extends RpcHandler {
             + " gradient sums in chunks of work " + number + ", found " + received));
         return;
       }
-      body = GradientSums.of(architecture, tail.length() < 0 ? null : slot.values, tail.costSum(), tail.count());
+      body = GradientSums.of(architecture, tail.length() < 0 ? null : slot.values, tail.costSum(), tail.count(),
+          tail.positives());
     }
     answers[p] = body;
     answered++;

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.DistributedBlocks;
@@ -41,17 +42,20 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
   private final long numExamples;
   /** Null for batch gradient descent only. */
   private final MiniBatches batches;
+  /** The class weights the tasks weigh the samples by, null for none. */
+  private final ClassWeights weights;
   private final Exchange exchange;
   private final ExchangeServer server;
   private final JavaFutureAction<Long> stage;
   private final Thread watcher;
   private int iteration;
 
-  private ResidentEngine(Architecture architecture, long numExamples, MiniBatches batches, Exchange exchange,
-      ExchangeServer server, JavaFutureAction<Long> stage, int firstIteration) {
+  private ResidentEngine(Architecture architecture, long numExamples, MiniBatches batches, ClassWeights weights,
+      Exchange exchange, ExchangeServer server, JavaFutureAction<Long> stage, int firstIteration) {
     this.architecture = architecture;
     this.numExamples = numExamples;
     this.batches = batches;
+    this.weights = weights;
     this.exchange = exchange;
     this.server = server;
     this.stage = stage;
@@ -83,13 +87,14 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
    * partitions).
    *
    * @param batches the training data's mini-batches, or null for batch gradient descent only
+   * @param weights the class weights the tasks weigh the samples by (they travel in the task closure), null for none
    * @param taskTimeoutSeconds how long a task may take to answer one round
    * @param port the driver's port for the tasks, 0 for any free one
    * @param firstIteration the iteration the first gradient round computes, for messages
    */
   public static ResidentEngine start(JavaSparkContext sc, DistributedBlocks train, DistributedBlocks test,
-      DistributedBlocks validation, Architecture architecture, MiniBatches batches, long taskTimeoutSeconds, int port,
-      int firstIteration) {
+      DistributedBlocks validation, Architecture architecture, MiniBatches batches, ClassWeights weights,
+      long taskTimeoutSeconds, int port, int firstIteration) {
     if (batches != null && batches.numSamples() != train.numExamples()) {
       throw new IllegalArgumentException(batches + " over " + train.numExamples() + " samples");
     }
@@ -116,7 +121,7 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
             (own, more) -> Tagged.append(own, more, Tagged.Role.VALIDATION));
       }
       JavaRDD<Object> answers = JavaRDD.fromRDD(tagged.rdd().barrier()
-          .mapPartitions(new ResidentTask(transport, host, server.port(), architecture, batches,
+          .mapPartitions(new ResidentTask(transport, host, server.port(), architecture, batches, weights,
               train.partitionStarts()), false, ANY), ANY);
       String description = sc.getLocalProperty("spark.job.description");
       String interrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
@@ -130,7 +135,8 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
         sc.setJobDescription(description);
         sc.setLocalProperty("spark.job.interruptOnCancel", interrupt);
       }
-      return new ResidentEngine(architecture, train.numExamples(), batches, exchange, server, stage, firstIteration);
+      return new ResidentEngine(architecture, train.numExamples(), batches, weights, exchange, server, stage,
+          firstIteration);
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -161,7 +167,7 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
       throw new IllegalStateException(
           "gradient sums of " + batch + " cover " + total.count() + " samples, expected " + expected);
     }
-    return total;
+    return weights == null ? total : total.weighBy(weights);
   }
 
   /** The confusion counts of the test data at {@code parameters}, added in partition order. */

@@ -13,6 +13,7 @@ import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.BlockPasses;
@@ -40,16 +41,19 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
   private final Architecture architecture;
   /** The training data's mini-batches, or null for batch gradient descent only. */
   private final MiniBatches batches;
+  /** The class weights of the gradient passes, shipped in the task closure; null for none. */
+  private final ClassWeights weights;
   /** Partition p's training samples are [starts[p], starts[p+1]). */
   private final long[] starts;
 
   ResidentTask(Transport transport, String driverHost, int driverPort, Architecture architecture,
-      MiniBatches batches, long[] starts) {
+      MiniBatches batches, ClassWeights weights, long[] starts) {
     this.transport = transport;
     this.driverHost = driverHost;
     this.driverPort = driverPort;
     this.architecture = architecture;
     this.batches = batches;
+    this.weights = weights;
     this.starts = starts;
   }
 
@@ -82,13 +86,13 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
         if (work.kind() == Kind.SUMS) {
           Batch batch = work.batch();
           if (batch.isAll()) {
-            sums = BlockPasses.partitionSums(at, train.iterator(), sums);
+            sums = BlockPasses.partitionSums(at, weights, train.iterator(), sums);
           } else {
             if (order == null || order.epoch() != batch.epoch()) {
               int p = hello.partition();
               order = batches.order(batch.epoch(), starts[p], starts[p + 1]);
             }
-            sums = BlockPasses.batchSums(at, train, order, batch.index(), sums);
+            sums = BlockPasses.batchSums(at, weights, train, order, batch.index(), sums);
           }
           if (sums.valuesOrNull() != null) {
             // reused: the driver's next work, which this waits for, comes only once every chunk has arrived

@@ -12,7 +12,7 @@ import org.sparkdnn.train.Batch;
  * out of the buffer in bulk. A task asks, the driver answers:
  * <pre>
  *   task → driver  HELLO  (partition, stage attempt, task attempt id, executor id, host)
- *   task → driver  ANSWER (partition, task attempt id, work number, kind, cost sum and count, or counts)
+ *   task → driver  ANSWER (partition, task attempt id, work number, kind, cost sum, count and labels 1, or counts)
  *   driver → task  WORK   (work number, kind, threshold, batch, number of parameters)  the reply to a HELLO or an ANSWER
  *   driver → task  STOP                                                        likewise, once training has ended
  * </pre>
@@ -145,19 +145,20 @@ final class Wire {
   }
 
   /**
-   * Writes an ANSWER for gradient sums whose values went ahead as chunks: cost sum, count, and the number of values
-   * (−1 when no sample was added, and no chunk sent).
+   * Writes an ANSWER for gradient sums whose values went ahead as chunks: cost sum, count, samples labelled 1 (for
+   * class weights' Σw), and the number of values (−1 when no sample was added, and no chunk sent).
    */
   static ByteBuffer answer(AnswerHead head, GradientSums sums) {
     double[] values = sums.valuesOrNull();
-    ByteBuffer out = head(order(ByteBuffer.allocate(ANSWER_HEAD + 8 + 8 + 4)), head);
-    return out.putDouble(sums.costSum()).putLong(sums.count()).putInt(values == null ? -1 : values.length).flip();
+    ByteBuffer out = head(order(ByteBuffer.allocate(ANSWER_HEAD + 8 + 8 + 8 + 4)), head);
+    return out.putDouble(sums.costSum()).putLong(sums.count()).putLong(sums.positives())
+        .putInt(values == null ? -1 : values.length).flip();
   }
 
-  /** The cost sum, count and number of values of a SUMS answer whose head has been read. */
-  record SumsTail(double costSum, long count, int length) {
+  /** The cost sum, count, samples labelled 1 and number of values of a SUMS answer whose head has been read. */
+  record SumsTail(double costSum, long count, long positives, int length) {
     static SumsTail decode(ByteBuffer in) {
-      return new SumsTail(in.getDouble(), in.getLong(), in.getInt());
+      return new SumsTail(in.getDouble(), in.getLong(), in.getLong(), in.getInt());
     }
   }
 

@@ -8,6 +8,7 @@ import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.eval.ConfusionCounts;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.Initializer;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.model.Precision;
@@ -21,7 +22,8 @@ import org.sparkdnn.train.TrainingResult;
 
 /**
  * The same training run through the resident and the jobs engine: seeded data of 5 features in blocks of 7
- * samples, a [5, 6, 3, 1] ReLU network, 25 iterations, the test counts at every 5th update.
+ * samples, a [5, 6, 3, 1] ReLU network, 25 iterations, the test counts at every 5th update; with class weights or
+ * without.
  */
 final class EngineComparison {
   static final Architecture ARCH = Architecture.withHidden(new int[] {5, 6, 3, 1}, Activation.RELU);
@@ -30,11 +32,18 @@ final class EngineComparison {
   static final double RATE = 0.5;
 
   private final JavaSparkContext sc;
+  /** Null for none. */
+  private final ClassWeights weights;
   final DistributedBlocks train;
   final DistributedBlocks test;
 
   EngineComparison(JavaSparkContext sc, int partitions, Precision precision) {
+    this(sc, partitions, precision, null);
+  }
+
+  EngineComparison(JavaSparkContext sc, int partitions, Precision precision, ClassWeights weights) {
     this.sc = sc;
+    this.weights = weights;
     this.train = blocks(sc, 23, partitions, precision, 1);
     this.test = blocks(sc, 9, partitions, precision, 2);
   }
@@ -43,12 +52,12 @@ final class EngineComparison {
   record Outcome(TrainingResult result, List<ConfusionCounts> tests) {}
 
   Outcome jobs() {
-    return run(new SparkGradientSource(sc, train, ARCH),
+    return run(new SparkGradientSource(sc, train, ARCH, null, weights),
         parameters -> SparkEvaluator.confusion(sc, test, parameters, 0.5), (iteration, cost) -> { });
   }
 
   Outcome resident(IterationListener listener) {
-    try (ResidentEngine engine = ResidentEngine.start(sc, train, test, null, ARCH, null, 60, 0, 0)) {
+    try (ResidentEngine engine = ResidentEngine.start(sc, train, test, null, ARCH, null, weights, 60, 0, 0)) {
       return run(engine, parameters -> engine.testCounts(parameters, 0.5), listener);
     }
   }

@@ -19,6 +19,7 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.SharedSpark;
 import org.sparkdnn.spark.resident.EngineComparison.Outcome;
@@ -36,6 +37,23 @@ class ResidentEngineTest {
       assertNull(EngineComparison.difference(jobs, runs.resident((iteration, cost) -> { })));
     } finally {
       runs.unpersist();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, FLOAT64", "2, FLOAT64", "2, FLOAT32"})
+  void givesTheJobsEnginesBitsWithClassWeights(int partitions, Precision precision) {
+    EngineComparison runs = new EngineComparison(SharedSpark.context(), partitions, precision,
+        new ClassWeights(0.4, 2.5));
+    EngineComparison plain = new EngineComparison(SharedSpark.context(), partitions, precision);
+    try {
+      Outcome jobs = runs.jobs();
+      assertNull(EngineComparison.difference(jobs, runs.resident((iteration, cost) -> { })));
+      // the weights reach the tasks of both engines: the model is not the unweighted one
+      assertTrue(EngineComparison.difference(plain.jobs(), jobs) != null);
+    } finally {
+      runs.unpersist();
+      plain.unpersist();
     }
   }
 
