@@ -34,13 +34,14 @@ import picocli.CommandLine.Spec;
             + "how, and a missing one is reported as not run): breast-cancer (python3-sklearn), diabetes and "
             + "ionosphere (weka). The split files are written once per run, label (0/1) in column 0, to "
             + "--output-dir/data; both sides read them."},
-    footer = {"", "Duration: about 2 min on a 2-core machine (1 min 44 s measured with 6 configurations; 7 "
-        + "configurations × 3 data sets at 5-6 s each, 6 scikit-learn runs under 1 s each).",
+    footer = {"", "Duration: about 5 min on a 2-core machine (12 configurations × 3 data sets at 5-10 s each, 6 "
+        + "scikit-learn runs under 1 s each).",
         "Exit codes: 0 done (whatever the goals say), 1 a run failed, 2 bad options."})
 public final class TabularBenchmark implements Callable<Integer> {
   /**
    * spark-dnn's side, one line per configuration: a name and the {@code train} options it adds to the harness's
-   * ({@link TabularRun#HARNESS_OPTIONS}). The first three are issue 14's "before" runs.
+   * ({@link TabularRun#HARNESS_OPTIONS}). The first three are issue 14's "before" runs; the std- ones standardize
+   * the features as scikit-learn's side does (StandardScaler).
    */
   static final List<TabularConfiguration> CONFIGURATIONS = List.of(
       TabularConfiguration.of("gd-0.01", "--iterations 2000 --learning-rate 0.01"),
@@ -50,7 +51,16 @@ public final class TabularBenchmark implements Callable<Integer> {
       TabularConfiguration.of("adam-0.001", "--iterations 2000 --optimizer adam --learning-rate 0.001"),
       TabularConfiguration.of("adam-0.01", "--iterations 2000 --optimizer adam --learning-rate 0.01"),
       TabularConfiguration.of("adam-0.01-balanced",
-          "--iterations 2000 --optimizer adam --learning-rate 0.01 --class-weight balanced"));
+          "--iterations 2000 --optimizer adam --learning-rate 0.01 --class-weight balanced"),
+      TabularConfiguration.of("std-gd-0.1", "--iterations 2000 --learning-rate 0.1 --scale standardize"),
+      TabularConfiguration.of("std-gd-1", "--iterations 2000 --learning-rate 1 --scale standardize"),
+      TabularConfiguration.of("std-adam-0.01",
+          "--iterations 2000 --optimizer adam --learning-rate 0.01 --scale standardize"),
+      TabularConfiguration.of("std-adam-0.01-early", "--iterations 2000 --optimizer adam --learning-rate 0.01 "
+          + "--scale standardize --validation-fraction 0.1 --eval-every 10 --early-stopping-patience 10"),
+      TabularConfiguration.of("std-adam-0.001-b32-early", "--batch-size 32 --epochs 200 --optimizer adam "
+          + "--learning-rate 0.001 --scale standardize --validation-fraction 0.1 --eval-every 1 "
+          + "--early-stopping-patience 10"));
 
   @Spec
   CommandSpec spec;

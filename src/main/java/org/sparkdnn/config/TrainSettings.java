@@ -73,8 +73,10 @@ public final class TrainSettings {
       "Seed of numpy's legacy random stream, 0..4294967295.").defaultValue("1").recorded("seed");
   public static final Setting<String> INIT_FROM = Setting.of("init-from", Kind.TEXT, "PARAMS.json",
       "Start from parameters in the course's JSON shape instead of init.").recorded("init_from");
-  public static final Setting<String> SCALE = Setting.of("scale", Kind.TEXT, "DIVISOR",
-      "Feature scaling: none, or a number every feature is divided by (255 for pixels).").defaultValue("none")
+  public static final Setting<String> SCALE = Setting.of("scale", Kind.TEXT, "none|standardize|DIVISOR",
+      "Feature scaling: none; standardize (each feature's training mean and population std, stored in the model; "
+          + "a constant feature only centred); or a number every feature is divided by (255 for pixels).")
+      .defaultValue("none")
       .recorded("scale").checked(text -> FeatureScaling.parse(text).toString());
   public static final Setting<String> PRECISION = Setting.of("precision", Kind.TEXT, "float64|float32",
       "Precision of the cached features and forward/backward passes: float64, or float32 (half the memory, "

@@ -3,6 +3,7 @@ package org.sparkdnn.io;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.train.EarlyStoppingState;
@@ -21,9 +22,11 @@ import org.sparkdnn.train.OptimizerState;
  * @param optimizer the update rule's state (momentum's and Adam's moving averages), {@link OptimizerState#NONE}
  *     for plain gradient descent
  * @param stopping early stopping's state (the best parameters checked), {@link EarlyStoppingState#NONE} without
+ * @param standardization the statistics the training data is standardized by ({@code --scale standardize}),
+ *     which a resumed run keeps; null for another scaling
  */
 public record Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
-    long numExamples, OptimizerState optimizer, EarlyStoppingState stopping) {
+    long numExamples, OptimizerState optimizer, EarlyStoppingState stopping, Standardization standardization) {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   /** A checkpoint of plain gradient descent. */
@@ -32,10 +35,10 @@ public record Checkpoint(Parameters parameters, double[] costs, Map<String, Obje
     this(parameters, costs, config, dataFingerprint, numExamples, OptimizerState.NONE);
   }
 
-  /** A checkpoint without early stopping. */
+  /** A checkpoint without early stopping or standardization. */
   public Checkpoint(Parameters parameters, double[] costs, Map<String, Object> config, String dataFingerprint,
       long numExamples, OptimizerState optimizer) {
-    this(parameters, costs, config, dataFingerprint, numExamples, optimizer, EarlyStoppingState.NONE);
+    this(parameters, costs, config, dataFingerprint, numExamples, optimizer, EarlyStoppingState.NONE, null);
   }
 
   /**
@@ -73,6 +76,10 @@ public record Checkpoint(Parameters parameters, double[] costs, Map<String, Obje
         || (stopping.best() != null && !stopping.best().architecture().equals(parameters.architecture()))) {
       throw new IllegalArgumentException("expected early stopping's best parameters of the same architecture from "
           + "at most " + costs.length + " iterations, found them from " + stopping.bestIteration());
+    }
+    if (standardization != null && standardization.numFeatures() != parameters.architecture().inputSize()) {
+      throw new IllegalArgumentException("expected the statistics of n[0] = "
+          + parameters.architecture().inputSize() + " features, found " + standardization.numFeatures());
     }
   }
 

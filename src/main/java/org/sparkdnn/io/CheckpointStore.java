@@ -19,6 +19,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.train.EarlyStoppingState;
@@ -35,7 +36,8 @@ import org.sparkdnn.train.OptimizerState;
  *       "iteration": i, "layers": [...], "activations": [...], "parameters": {"file", "count", "sha256"},
  *       "costs": [i numbers], "data": {"fingerprint", "num_examples"}, "config": {...}, "created_at"}}, written
  *       last: its presence marks a complete checkpoint; with momentum or Adam also
- *       {@code "optimizer": {"steps", "file", "count", "sha256"}};
+ *       {@code "optimizer": {"steps", "file", "count", "sha256"}}; with {@code --scale standardize} also the
+ *       training data's statistics, {@code "standardization": {"mean": [...], "std": [...]}};
  *   <li>{@code checkpoint-<i, 10 digits>.optimizer.bin} (momentum, Adam): the update rule's moving averages, v then
  *       s (Adam), in the same format, written before the JSON file.
  *   <li>{@code checkpoint-<i, 10 digits>.best.bin} (early stopping, once checked): the best parameters checked, in
@@ -331,6 +333,9 @@ public final class CheckpointStore {
     ObjectNode data = root.putObject("data");
     data.put("fingerprint", checkpoint.dataFingerprint());
     data.put("num_examples", checkpoint.numExamples());
+    if (checkpoint.standardization() != null) {
+      StandardizationJson.put(root, checkpoint.standardization());
+    }
     root.set("config", JsonFiles.MAPPER.valueToTree(checkpoint.config()));
     root.put("created_at", Instant.now().toString());
     return root;
@@ -377,6 +382,9 @@ public final class CheckpointStore {
     if (root.has("early_stopping")) {
       keys.add("early_stopping");
     }
+    if (root.has(StandardizationJson.KEY)) {
+      keys.add(StandardizationJson.KEY);
+    }
     root.requireKeys(keys);
     long iteration = root.integer("iteration");
     if (iteration != Long.parseLong(name.group(1))) {
@@ -408,9 +416,11 @@ public final class CheckpointStore {
             json.getName(), conf);
     OptimizerState optimizer = optimizerState(root, json, iteration, architecture.numParameters());
     EarlyStoppingState stopping = stoppingState(root, json, iteration, architecture);
+    Standardization standardization =
+        root.has(StandardizationJson.KEY) ? StandardizationJson.read(root, architecture.inputSize()) : null;
     try {
       return new Checkpoint(new Parameters(architecture, values), costs, config, fingerprint, numExamples,
-          optimizer, stopping);
+          optimizer, stopping, standardization);
     } catch (IllegalArgumentException e) {
       throw root.error(e.getMessage(), e);
     }

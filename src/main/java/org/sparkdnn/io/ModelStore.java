@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 
@@ -19,7 +21,8 @@ import org.sparkdnn.model.Parameters;
  *
  * <ul>
  *   <li>{@code model.json}: {@code {"format": "spark-dnn-model", "format_version": 1, "layers": [...],
- *       "activations": [...], "scaling": "255" or "none", "parameters": {"file": "parameters.bin", "count": N,
+ *       "activations": [...], "scaling": "255", "none" or "standardize", with standardize
+ *       {@code "standardization": {"mean": [...], "std": [...]}}, "parameters": {"file": "parameters.bin", "count": N,
  *       "sha256": "..."}, "config": {...}, "provenance": {...}}};
  *   <li>{@code parameters.bin}: the 8-byte magic {@code SDNNPAR1}, the int64 count N, then N IEEE-754 doubles,
  *       all big-endian ({@code DataOutputStream}'s order): the flat vector in {@link Architecture}'s layout.
@@ -91,16 +94,27 @@ public final class ModelStore {
     }
     JsonFieldReader root = JsonFieldReader.root(modelFile, JsonFiles.readTree(modelFile, conf));
     root.requireFormat(FORMAT, FORMAT_VERSION);
-    root.requireKeys(KEYS);
+    List<String> keys = new ArrayList<>(KEYS);
+    if (root.has(StandardizationJson.KEY)) {
+      keys.add(StandardizationJson.KEY);
+    }
+    root.requireKeys(keys);
     Architecture architecture = root.architecture();
     FeatureScaling scaling = scaling(root);
+    if (!scaling.isStandardize() && root.has(StandardizationJson.KEY)) {
+      throw root.error("expected no \"" + StandardizationJson.KEY + "\" with \"scaling\": \"" + scaling
+          + "\", found one");
+    }
+    Standardization standardization =
+        scaling.isStandardize() ? StandardizationJson.read(root, architecture.inputSize()) : null;
     String sha256 = root.object("parameters").parametersSha256(PARAMETERS_FILE, architecture);
     Map<String, Object> config = config(root);
     Provenance provenance = provenance(root.object("provenance"));
 
     double[] values = ParametersFile.read(new Path(dir, PARAMETERS_FILE), architecture.numParameters(), sha256,
         conf);
-    SavedModel model = new SavedModel(architecture, new Parameters(architecture, values), scaling, config, provenance);
+    SavedModel model = new SavedModel(architecture, new Parameters(architecture, values), scaling, standardization,
+        config, provenance);
     try {
       model.precision();
     } catch (IllegalArgumentException e) {
@@ -121,6 +135,7 @@ public final class ModelStore {
     ArrayNode activations = root.putArray("activations");
     architecture.activations().forEach(activation -> activations.add(activation.label()));
     root.put("scaling", model.scaling().toString());
+    model.standardization().ifPresent(standardization -> StandardizationJson.put(root, standardization));
     ObjectNode parameters = root.putObject("parameters");
     parameters.put("file", PARAMETERS_FILE);
     parameters.put("count", architecture.numParameters());

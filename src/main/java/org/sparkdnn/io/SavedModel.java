@@ -2,20 +2,24 @@ package org.sparkdnn.io;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.model.Precision;
 
 /**
  * A trained model as {@link ModelStore} saves it: the architecture and its parameters, the feature scaling its
- * inputs need, the training configuration as plain JSON values and its {@link Provenance}.
+ * inputs need (with {@code --scale standardize}, the training data's statistics), the training configuration as plain JSON values and its {@link Provenance}.
  * Immutable: the parameters are copied in and out.
  */
 public final class SavedModel {
   private final Parameters parameters;
   private final FeatureScaling scaling;
+  /** The statistics of {@code --scale standardize}; null for the other scalings. */
+  private final Standardization standardization;
   private final Map<String, Object> config;
   private final Provenance provenance;
 
@@ -33,12 +37,34 @@ public final class SavedModel {
    */
   public SavedModel(Architecture architecture, Parameters parameters, FeatureScaling scaling,
       Map<String, ?> config, Provenance provenance) {
+    this(architecture, parameters, scaling, null, config, provenance);
+  }
+
+  /**
+   * As {@link #SavedModel(Architecture, Parameters, FeatureScaling, Map, Provenance)}, with the statistics a
+   * standardizing scaling applies.
+   *
+   * @param standardization the statistics of {@code --scale standardize} (n[0] of them); null for another scaling
+   * @throws IllegalArgumentException also if {@code standardization} is missing for standardize, given for another
+   *     scaling, or not of n[0] features
+   */
+  public SavedModel(Architecture architecture, Parameters parameters, FeatureScaling scaling,
+      Standardization standardization, Map<String, ?> config, Provenance provenance) {
+    if (scaling.isStandardize() != (standardization != null)) {
+      throw new IllegalArgumentException("expected statistics exactly with --scale standardize, found scaling "
+          + scaling + (standardization == null ? " without them" : " with them"));
+    }
+    if (standardization != null && standardization.numFeatures() != architecture.inputSize()) {
+      throw new IllegalArgumentException("expected the statistics of n[0] = " + architecture.inputSize()
+          + " features, found " + standardization.numFeatures());
+    }
     if (!parameters.architecture().equals(architecture)) {
       throw new IllegalArgumentException(
           "expected parameters for " + architecture + ", found parameters for " + parameters.architecture());
     }
     this.parameters = parameters.copy();
     this.scaling = Objects.requireNonNull(scaling, "scaling");
+    this.standardization = standardization;
     this.config = JsonValues.copyOfObject(Objects.requireNonNull(config, "config"), "config");
     this.provenance = Objects.requireNonNull(provenance, "provenance");
   }
@@ -54,6 +80,11 @@ public final class SavedModel {
 
   public FeatureScaling scaling() {
     return scaling;
+  }
+
+  /** The statistics its inputs are standardized by; empty unless the scaling is standardize. */
+  public Optional<Standardization> standardization() {
+    return Optional.ofNullable(standardization);
   }
 
   /** The training configuration, unmodifiable, in its original key order. */
@@ -79,7 +110,8 @@ public final class SavedModel {
   public boolean equals(Object o) {
     // scalings compare by their text, which round-trips through FeatureScaling.parse
     return o instanceof SavedModel other && parameters.equals(other.parameters)
-        && scaling.toString().equals(other.scaling.toString()) && config.equals(other.config)
+        && scaling.toString().equals(other.scaling.toString())
+        && Objects.equals(standardization, other.standardization) && config.equals(other.config)
         && provenance.equals(other.provenance);
   }
 

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.config.DataSettings;
 import org.sparkdnn.config.SettingValues;
 import org.sparkdnn.config.TrainingConfig;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.CsvBlockReader;
@@ -21,15 +22,28 @@ final class DataLoader {
         config.badRows());
   }
 
-  /** A training run's data at {@code path}, cached. */
+  /**
+   * A training run's data at {@code path}, cached; with {@code --scale standardize} as read, in float64, for
+   * {@link #standardized} (the statistics come from these values before any rounding to float32).
+   */
   static DistributedBlocks load(JavaSparkContext sc, String path, TrainingConfig config, CsvBlockReader reader) {
+    Precision precision = config.scaling().isStandardize() ? Precision.FLOAT64 : config.precision();
     return DistributedBlocks.load(sc, path, reader, config.get(DataSettings.PARTITIONS), reader.blockColumns(),
-        config.precision());
+        precision);
   }
 
   /**
-   * {@code input} as cached blocks, read with the model's n[0], scaling and precision after its width was checked;
-   * prints the bad rows skipped, if any.
+   * Blocks loaded as read ({@link #load}) standardized by {@code standardization} into {@code precision}; the
+   * blocks as they are when it is null (another scaling).
+   */
+  static DistributedBlocks standardized(DistributedBlocks read, Standardization standardization,
+      Precision precision) {
+    return standardization == null ? read : read.standardized(standardization, precision);
+  }
+
+  /**
+   * {@code input} as cached blocks, read with the model's n[0], scaling (standardized by its statistics) and
+   * precision after its width was checked; prints the bad rows skipped, if any.
    */
   static DistributedBlocks forModel(JavaSparkContext sc, SavedModel model, String input, SettingValues data,
       PrintStream out) {
@@ -39,10 +53,11 @@ final class DataLoader {
     CsvBlockReader reader = new CsvBlockReader(DataSettings.format(data), model.scaling(), inputSize, blockColumns,
         DataSettings.badRows(data));
     Precision precision = model.precision();
-    DistributedBlocks blocks =
-        DistributedBlocks.load(sc, input, reader, data.get(DataSettings.PARTITIONS), blockColumns, precision);
-    reportSkipped(blocks, input, out);
-    return blocks;
+    Standardization standardization = model.standardization().orElse(null);
+    DistributedBlocks read = DistributedBlocks.load(sc, input, reader, data.get(DataSettings.PARTITIONS),
+        blockColumns, standardization == null ? precision : Precision.FLOAT64);
+    reportSkipped(read, input, out);
+    return standardized(read, standardization, precision);
   }
 
   static void reportSkipped(DistributedBlocks blocks, String path, PrintStream out) {

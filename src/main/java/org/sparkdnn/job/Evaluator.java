@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.config.DataSettings;
 import org.sparkdnn.config.SettingValues;
+import org.sparkdnn.config.TrainSettings;
 import org.sparkdnn.config.TrainingConfig;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.JsonFiles;
@@ -68,6 +69,10 @@ public final class Evaluator {
    */
   public static boolean[] correctInOrder(JavaSparkContext sc, TrainingConfig config, String path,
       Parameters parameters) {
+    if (config.scaling().isStandardize()) {
+      throw TrainSettings.SCALE.named("expected none or a divisor for the course's per-sample order, found "
+          + config.scaling(), null);
+    }
     CsvBlockReader reader = DataLoader.reader(config);
     DistributedBlocks blocks = DataLoader.load(sc, path, config, reader);
     try {

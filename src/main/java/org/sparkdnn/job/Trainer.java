@@ -75,14 +75,16 @@ public final class Trainer {
     Architecture architecture = config.architecture();
     String initFrom = config.get(TrainSettings.INIT_FROM);
     if (warm.isPresent()) {
-      return new TrainingJob.Start(conf -> warm.get().parameters(), "warm-start");
+      // the warm model's statistics, not this data's: its parameters were trained on inputs standardized by them
+      return new TrainingJob.Start(conf -> warm.get().parameters(), "warm-start",
+          warm.get().standardization().orElse(null));
     }
     if (initFrom != null) {
       return new TrainingJob.Start(conf -> CourseParametersJson.read(new Path(initFrom), architecture, conf),
-          "init-from");
+          "init-from", null);
     }
     Initializer initializer = config.initializer();
     long seed = config.get(TrainSettings.SEED);
-    return new TrainingJob.Start(conf -> initializer.initialize(architecture, seed), initializer.label());
+    return new TrainingJob.Start(conf -> initializer.initialize(architecture, seed), initializer.label(), null);
   }
 }

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.sparkdnn.config.ConfigDifference;
 import org.sparkdnn.config.TrainSettings;
 import org.sparkdnn.config.TrainingConfig;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.io.Checkpoint;
 import org.sparkdnn.io.CheckpointStore;
 import org.sparkdnn.model.Parameters;
@@ -46,6 +47,7 @@ final class TrainingCheckpoints implements Checkpointer {
   private final Checkpoint found;
   private TrainingConfig config;
   private DataFingerprint fingerprint;
+  private Standardization standardization;
   private Path lastGood;
 
   private TrainingCheckpoints(Settings settings, CheckpointStore store, Path newest, Checkpoint found) {
@@ -88,17 +90,28 @@ final class TrainingCheckpoints implements Checkpointer {
   }
 
   /**
+   * The statistics of {@code --scale standardize} in the checkpoint to resume from, if it holds them for
+   * {@code numFeatures} features: a resumed run standardizes by them, as the run it continues did.
+   */
+  Optional<Standardization> standardization(int numFeatures) {
+    return Optional.ofNullable(found).map(Checkpoint::standardization).filter(s -> s.numFeatures() == numFeatures);
+  }
+
+  /**
    * Where gradient descent starts: the newest checkpoint if resuming from one, else iteration 0 from
    * {@code initial}. Prints which.
    *
    * @param config the run's configuration, partitioning included, recorded in its checkpoints
+   * @param standardization the statistics the training data is standardized by, recorded in its checkpoints;
+   *     null for another scaling
    * @throws IllegalArgumentException if the checkpoint was written with another configuration, for other data,
    *     or is past {@code iterations}; the message names the differing keys and both fingerprints
    */
-  TrainingState start(TrainingConfig config, DataFingerprint fingerprint, int iterations,
-      Supplier<Parameters> initial, PrintStream out) {
+  TrainingState start(TrainingConfig config, DataFingerprint fingerprint, Standardization standardization,
+      int iterations, Supplier<Parameters> initial, PrintStream out) {
     this.config = config;
     this.fingerprint = fingerprint;
+    this.standardization = standardization;
     if (found == null) {
       if (settings.resume()) {
         out.println("No checkpoint in " + store.dir() + " to resume from: starting at iteration 0");
@@ -148,7 +161,7 @@ final class TrainingCheckpoints implements Checkpointer {
   @Override
   public void save(TrainingState state) {
     lastGood = store.write(new Checkpoint(state.parameters(), state.costs(), config.toJson(), fingerprint.hex(),
-        fingerprint.numExamples(), state.optimizer(), state.stopping()));
+        fingerprint.numExamples(), state.optimizer(), state.stopping(), standardization));
   }
 
   /** {@code diverged} naming the last good checkpoint, which is kept; as it is without checkpoints. */

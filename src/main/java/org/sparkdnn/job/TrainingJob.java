@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -15,6 +17,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.config.DataSettings;
 import org.sparkdnn.config.TrainSettings;
 import org.sparkdnn.config.TrainingConfig;
+import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.data.ValidationSplit;
 import org.sparkdnn.eval.BinaryMetrics;
 import org.sparkdnn.io.JsonFiles;
@@ -60,8 +64,13 @@ final class TrainingJob {
    *
    * @param parameters the initial parameters, given the Hadoop configuration (to read {@code --init-from})
    * @param label the initialisation's name for provenance: the scheme, "init-from" or "warm-start"
+   * @param standardization the warm-start model's statistics of {@code --scale standardize}, kept rather than
+   *     computed from this run's data; null otherwise
    */
-  record Start(Function<Configuration, Parameters> parameters, String label) {}
+  record Start(Function<Configuration, Parameters> parameters, String label, Standardization standardization) {}
+
+  /** Features' ranges differing by more than this factor, unscaled, make {@code train} suggest standardizing. */
+  static final double RANGE_RATIO_HINT = 100.0;
 
   private TrainingJob() {}
 
@@ -86,12 +95,15 @@ final class TrainingJob {
     Data data = new Data();
     try {
       DistributedBlocks loaded = data.cache(timer.time("load", () -> DataLoader.load(sc, trainPath, config, reader)));
+      data.train = loaded;
       out.println("Training data: " + loaded.numExamples() + " samples of " + inputSize
           + " features in " + loaded.numPartitions() + " partitions");
-      DataLoader.reportSkipped(loaded, trainPath, out);
-      // the file's fingerprint, before any of it is held out for validation
-      DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(loaded));
-      data.train = loaded;
+      DataLoader.reportSkipped(data.train, trainPath, out);
+      Standardization standardization = scalingOf(data.train, config, initial, checkpoints, timer, out);
+      data.train = data.replace(data.train, DataLoader.standardized(data.train, standardization, config.precision()));
+      DistributedBlocks values = data.train;
+      // the fingerprint of the values trained on, before any of them are held out for validation
+      DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(values));
       Double fraction = config.get(TrainSettings.VALIDATION_FRACTION);
       if (fraction != null) {
         holdOut(sc, config, data, fraction, out);
@@ -102,18 +114,21 @@ final class TrainingJob {
       if (testPath != null) {
         data.test = data.cache(timer.time("load", () -> DataLoader.load(sc, testPath, otherConfig, reader)));
         DataLoader.reportSkipped(data.test, testPath, out);
+        data.test = data.replace(data.test, DataLoader.standardized(data.test, standardization, config.precision()));
       }
       if (validationPath != null) {
         data.validation =
             data.cache(timer.time("load", () -> DataLoader.load(sc, validationPath, otherConfig, reader)));
         DataLoader.reportSkipped(data.validation, validationPath, out);
+        data.validation = data.replace(data.validation,
+            DataLoader.standardized(data.validation, standardization, config.precision()));
         out.println("Validation data: " + data.validation.numExamples() + " samples from " + validationPath);
         DistributedBlocks validation = data.validation;
         fingerprint = fingerprint.withValidation(timer.time("fingerprint", () -> DataFingerprint.of(validation)));
       }
       TrainingConfig recorded = config.with(DataSettings.PARTITIONS, loaded.numPartitions())
           .with(DataSettings.BLOCK_SIZE, reader.blockColumns());
-      Run run = new Run(config, initial, started, timer, target, checkpoints);
+      Run run = new Run(config, initial, started, timer, target, checkpoints, standardization);
       return trainAndWrite(sc, recorded, run, data, fingerprint, listener, out);
     } finally {
       data.unpersist();
@@ -130,6 +145,15 @@ final class TrainingJob {
     DistributedBlocks cache(DistributedBlocks blocks) {
       cached.add(blocks);
       return blocks;
+    }
+
+    /** {@code derived}, cached in place of {@code from}, which made it and released its own blocks. */
+    DistributedBlocks replace(DistributedBlocks from, DistributedBlocks derived) {
+      if (derived != from) {
+        cached.remove(from);
+        cached.add(derived);
+      }
+      return derived;
     }
 
     void unpersist() {
@@ -149,17 +173,53 @@ final class TrainingJob {
     }
     DistributedBlocks.Split parts = loaded.split(sc, split.heldOut());
     // the split released the loaded copy and owns what it was read from
-    data.cached.remove(loaded);
-    data.train = data.cache(parts.kept());
+    data.train = data.replace(loaded, parts.kept());
     data.validation = data.cache(parts.heldOut());
     out.println("Validation data: " + split.size() + " of the " + loaded.numExamples() + " training samples held "
         + "out (" + TrainSettings.VALIDATION_FRACTION.option() + " " + fraction + "), " + split.kept()
         + " trained on");
   }
 
-  /** What one run works with besides its data; {@code given} is its configuration as given. */
+  /**
+   * What one run works with besides its data; {@code given} is its configuration as given, {@code standardization}
+   * the statistics its data is standardized by (null unless {@code --scale standardize}).
+   */
   private record Run(TrainingConfig given, Start initial, Instant started, PhaseTimer timer, OutputDirectory target,
-      TrainingCheckpoints checkpoints) {}
+      TrainingCheckpoints checkpoints, Standardization standardization) {}
+
+  /**
+   * The statistics of {@code --scale standardize}: the resumed checkpoint's, else the warm-start model's, else the
+   * training data's (one pass over the float64 blocks as read); the constant features named in one line. With
+   * {@code --scale none}, null after one line suggesting standardize if the features' ranges differ by more than
+   * {@link #RANGE_RATIO_HINT}; null for a divisor.
+   *
+   * @throws IllegalArgumentException naming --scale if every feature is constant
+   */
+  private static Standardization scalingOf(DistributedBlocks train, TrainingConfig config, Start initial,
+      TrainingCheckpoints checkpoints, PhaseTimer timer, PrintStream out) {
+    FeatureScaling scaling = config.scaling();
+    int n = config.architecture().inputSize();
+    if (scaling.isNone()) {
+      timer.time("load", () -> train.ranges(n)).standardizeHint(RANGE_RATIO_HINT).ifPresent(out::println);
+    }
+    if (!scaling.isStandardize()) {
+      return null;
+    }
+    Standardization standardization = checkpoints.standardization(n)
+        .or(() -> Optional.ofNullable(initial.standardization()))
+        .orElseGet(() -> timer.time("standardize", () -> train.moments(n).standardization()));
+    int[] constant = standardization.constantFeatures();
+    if (constant.length == n) {
+      throw TrainSettings.SCALE.named("expected at least one feature that varies to standardize, found all " + n
+          + " features constant in the training data; use --scale none", null);
+    }
+    if (constant.length > 0) {
+      out.println("Standardize: " + constant.length + " constant feature" + (constant.length == 1 ? "" : "s")
+          + " (standard deviation 0) centred, not scaled: " + Arrays.toString(constant)
+          + " (0-based feature indexes, the label not counted)");
+    }
+    return standardization;
+  }
 
   /** @param config the configuration with the partitioning found, as recorded */
   private static TrainedModel trainAndWrite(JavaSparkContext sc, TrainingConfig config, Run run, Data data,
@@ -178,8 +238,8 @@ final class TrainingJob {
         config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));
     GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule, batches);
     ClassWeights weights = classWeights(config, train, out);
-    TrainingState start =
-        checkpoints.start(config, fingerprint, iterations, () -> run.initial().parameters().apply(conf), out);
+    TrainingState start = checkpoints.start(config, fingerprint, run.standardization(), iterations,
+        () -> run.initial().parameters().apply(conf), out);
     TrainingResult result;
     TimedGradientSource source;
     TestHistory testHistory;
@@ -235,7 +295,8 @@ final class TrainingJob {
     metrics.put("data_fingerprint", fingerprint.hex());
     metrics.put("resumed_from", checkpoints.resumedFrom());
     metrics.put("blas", Blas.implementationName());
-    SavedModel model = new SavedModel(architecture, result.parameters(), config.scaling(), recorded,
+    SavedModel model = new SavedModel(architecture, result.parameters(), config.scaling(), run.standardization(),
+        recorded,
         new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
             run.initial().label(), config.get(TrainSettings.SEED), config.get(TrainSettings.TRAIN),
             train.numExamples()));

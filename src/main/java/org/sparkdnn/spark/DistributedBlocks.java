@@ -12,7 +12,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CourseHdf5;
+import org.sparkdnn.data.FeatureMoments;
+import org.sparkdnn.data.FeatureRanges;
 import org.sparkdnn.data.InputDataException;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.data.ValidationSplit;
 import org.sparkdnn.model.Precision;
 import scala.Tuple2;
@@ -230,6 +233,49 @@ public final class DistributedBlocks {
     } finally {
       blocks.unpersist(false);
     }
+  }
+
+  /**
+   * These float64 blocks standardized by {@code standardization}, then in {@code precision} (rounded to float
+   * after standardizing, in double): computed, cached and counted, with these blocks released.
+   */
+  public DistributedBlocks standardized(Standardization standardization, Precision precision) {
+    JavaRDD<ColumnBlock> mapped = blocks.map(block -> {
+      ColumnBlock z = standardization.apply(block);
+      return precision == Precision.FLOAT32 ? z.toFloat32() : z;
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return new DistributedBlocks(mapped, numExamples, skippedRows, starts, sources).materialized();
+    } finally {
+      blocks.unpersist(false);
+    }
+  }
+
+  /**
+   * The float64 blocks' per-feature moments, in one job: each partition's, exact, added on the driver in partition
+   * order (exact sums: the same bits for any partitioning).
+   */
+  public FeatureMoments moments(int numFeatures) {
+    List<FeatureMoments> partitions = SparkErrors.unwrap(() -> blocks.mapPartitions(it -> {
+      FeatureMoments moments = new FeatureMoments(numFeatures);
+      it.forEachRemaining(moments::add);
+      return List.of(moments).iterator();
+    }).collect());
+    FeatureMoments all = new FeatureMoments(numFeatures);
+    partitions.forEach(all::add);
+    return all;
+  }
+
+  /** The blocks' per-feature minima and maxima, in one job. */
+  public FeatureRanges ranges(int numFeatures) {
+    List<FeatureRanges> partitions = SparkErrors.unwrap(() -> blocks.mapPartitions(it -> {
+      FeatureRanges ranges = new FeatureRanges(numFeatures);
+      it.forEachRemaining(ranges::add);
+      return List.of(ranges).iterator();
+    }).collect());
+    FeatureRanges all = new FeatureRanges(numFeatures);
+    partitions.forEach(all::add);
+    return all;
   }
 
   /**

@@ -8,6 +8,7 @@ import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.FeatureScaling;
+import org.sparkdnn.data.Standardization;
 import org.sparkdnn.io.ModelLocation;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.linalg.Matrix;
@@ -25,11 +26,15 @@ public final class DnnModel implements Serializable {
   private final Architecture architecture;
   private final double[] parameters;
   private final FeatureScaling scaling;
+  /** The statistics of {@code --scale standardize}; null for another scaling. */
+  private final Standardization standardization;
 
-  private DnnModel(Architecture architecture, double[] parameters, FeatureScaling scaling) {
+  private DnnModel(Architecture architecture, double[] parameters, FeatureScaling scaling,
+      Standardization standardization) {
     this.architecture = architecture;
     this.parameters = parameters;
     this.scaling = scaling;
+    this.standardization = standardization;
   }
 
   /**
@@ -38,7 +43,8 @@ public final class DnnModel implements Serializable {
    */
   public static DnnModel load(String dir, Configuration conf) {
     SavedModel saved = ModelLocation.read(new Path(dir), conf);
-    return new DnnModel(saved.architecture(), saved.parameters().values(), saved.scaling());
+    return new DnnModel(saved.architecture(), saved.parameters().values(), saved.scaling(),
+        saved.standardization().orElse(null));
   }
 
   public Architecture architecture() {
@@ -56,7 +62,7 @@ public final class DnnModel implements Serializable {
     }
     double[] x = features.toArray();
     for (int i = 0; i < x.length; i++) {
-      x[i] = scaling.apply(x[i]);
+      x[i] = standardization != null ? standardization.apply(i, x[i]) : scaling.apply(x[i]);
     }
     ColumnBlock sample = new ColumnBlock(x.length, x, new double[] {Double.NaN});
     return new BlockPasses(new Parameters(architecture, parameters)).probabilities(sample)[0];

@@ -66,7 +66,7 @@ class ConfigurationMistakesTest {
         mistake(List.of("--iterations", "-100"), usage, "--iterations: iterations must be at least 1, found -100"),
         mistake(List.of("--iterations", "1e3"), usage, "Invalid value for option '--iterations'", "'1e3' is not an int"),
         mistake(List.of("--init", "glorot"), usage, "--init: unknown initialisation 'glorot'", "expected one of zeros, course-small"),
-        mistake(List.of("--scale", "0"), usage, "--scale: expected 'none' or a positive number, found '0'"),
+        mistake(List.of("--scale", "0"), usage, "--scale: expected 'none', 'standardize' or a positive number, found '0'"),
         mistake(List.of("--delimiter", ";;"), usage, "--delimiter: expected one character or 'tab', found ';;'"),
         mistake(List.of("--label-column", "first"), usage,
             "--label-column: expected a column index or 'none', found 'first'"),

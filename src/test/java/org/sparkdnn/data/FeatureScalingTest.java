@@ -47,6 +47,18 @@ class FeatureScalingTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"standardize", "STANDARDIZE", " Standardize "})
+  void parsesStandardize(String text) {
+    FeatureScaling s = FeatureScaling.parse(text);
+    assertEquals(FeatureScaling.standardize(), s);
+    assertTrue(s.isStandardize() && !s.isNone() && s.divisor().isEmpty());
+    assertEquals("standardize", s.toString());
+    // the per-feature step comes after loading: while loading, values stay as read
+    assertEquals(4000.5, s.apply(4000.5), 0.0);
+    assertTrue(!FeatureScaling.none().equals(s) && !FeatureScaling.none().isStandardize());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"255", "255.0", "255.", "+255", " 255 ", "2.55e2", "2.55E+2"})
   void parsesPositiveNumbers(String text) {
     assertEquals(FeatureScaling.divideBy(255.0), FeatureScaling.parse(text));
@@ -57,7 +69,7 @@ class FeatureScalingTest {
     "0x1p8", "255,0", "25 5", "nonee", "1/255"})
   void rejectsOtherText(String text) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureScaling.parse(text));
-    assertEquals("expected 'none' or a positive number, found '" + text + "'", e.getMessage());
+    assertEquals("expected 'none', 'standardize' or a positive number, found '" + text + "'", e.getMessage());
   }
 
   @ParameterizedTest
@@ -88,5 +100,6 @@ class FeatureScalingTest {
     FeatureScaling none = (FeatureScaling) CsvFormatTest.roundTrip(FeatureScaling.none());
     assertTrue(none.isNone());
     assertEquals(FeatureScaling.none(), none);
+    assertEquals(FeatureScaling.standardize(), CsvFormatTest.roundTrip(FeatureScaling.standardize()));
   }
 }

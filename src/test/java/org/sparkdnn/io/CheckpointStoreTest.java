@@ -125,7 +125,7 @@ class CheckpointStoreTest {
     Parameters best = ModelStoreTest.parameters(ARCHITECTURE, 20);
     EarlyStoppingState state = new EarlyStoppingState(20, 0.25 + 1e-17, 2, best);
     Checkpoint written = new Checkpoint(plain.parameters(), plain.costs(), plain.config(), FINGERPRINT, 209,
-        OptimizerState.NONE, state);
+        OptimizerState.NONE, state, null);
     Checkpoint read = store.read(store.write(written));
     assertEquals(20, read.stopping().bestIteration());
     assertEquals(Double.doubleToRawLongBits(0.25 + 1e-17), Double.doubleToRawLongBits(read.stopping().bestLoss()));
@@ -147,7 +147,7 @@ class CheckpointStoreTest {
   void earlyStoppingFieldsOutOfRangeAreRefused() throws IOException {
     Checkpoint plain = checkpoint(3);
     store.write(new Checkpoint(plain.parameters(), plain.costs(), plain.config(), FINGERPRINT, 209,
-        OptimizerState.NONE, new EarlyStoppingState(3, 0.5, 0, plain.parameters())));
+        OptimizerState.NONE, new EarlyStoppingState(3, 0.5, 0, plain.parameters()), null));
     Path json = store.newest().orElseThrow();
     editJson(root -> ((ObjectNode) root.get("early_stopping")).put("best_iteration", 4));
     assertMessage(refused(json), json.getName(), "expected \"early_stopping.best_iteration\" from 0 to 3, found 4");
