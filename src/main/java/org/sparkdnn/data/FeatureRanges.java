@@ -2,6 +2,7 @@ package org.sparkdnn.data;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,8 @@ public final class FeatureRanges implements Serializable {
       return Optional.empty();
     }
     return Optional.of("Hint: the features' ranges (max - min) differ by more than " + (long) ratio + "x (feature "
-        + narrowest + ": " + range(narrowest) + ", feature " + widest + ": " + range(widest)
+        + narrowest + ": " + String.format(Locale.ROOT, "%.4g", range(narrowest)) + ", feature " + widest + ": "
+        + String.format(Locale.ROOT, "%.4g", range(widest))
         + "; 0-based, the label not counted): consider --scale standardize");
   }
 

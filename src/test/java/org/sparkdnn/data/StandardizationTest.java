@@ -85,7 +85,7 @@ class StandardizationTest {
   void theHintComparesTheFeaturesThatVary() {
     FeatureRanges ranges = new FeatureRanges(3);
     ranges.add(new ColumnBlock(3, new double[] {0.0, 5.0, 1.0, 0.05, 5.0, 4000.0}, new double[] {0, 1}));
-    assertEquals(true, ranges.standardizeHint(100).orElseThrow().contains("feature 0: 0.05, feature 2: 3999.0"));
+    assertEquals(true, ranges.standardizeHint(100).orElseThrow().contains("feature 0: 0.05000, feature 2: 3999;"));
     FeatureRanges close = new FeatureRanges(2);
     close.add(new ColumnBlock(2, new double[] {0.0, 0.0, 1.0, 99.0}, new double[] {0, 1}));
     assertEquals(true, close.standardizeHint(100).isEmpty());
