@@ -233,6 +233,10 @@ final class TrainingJob {
     TrainingCheckpoints checkpoints = run.checkpoints();
     Architecture architecture = config.architecture();
     int iterations = config.iterations();
+    if (config.miniBatched() && config.get(TrainSettings.BATCH_SIZE) > train.numExamples()) {
+      throw TrainSettings.BATCH_SIZE.named("expected at most the " + train.numExamples() + " samples trained on, "
+          + "found " + config.get(TrainSettings.BATCH_SIZE), null);
+    }
     MiniBatches batches = config.miniBatches(train.numExamples());
     UpdateRule rule = UpdateRule.of(UpdateRule.Kind.parse(config.get(TrainSettings.OPTIMIZER)),
         config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));

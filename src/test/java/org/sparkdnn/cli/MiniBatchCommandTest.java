@@ -134,6 +134,9 @@ class MiniBatchCommandTest {
       "--batch-size 64 --epochs 3 --iterations 10 | --iterations | --batch-size 64 counts epochs: expected --epochs E "
           + "instead, found --iterations 10",
       "--batch-size -1 --epochs 3 | --batch-size | -1",
+      "--batch-size 401 --epochs 3 | --batch-size | expected at most the 400 samples trained on, found 401",
+      "--batch-size 321 --epochs 3 --validation-fraction 0.2 | --batch-size | expected at most the 320 samples "
+          + "trained on, found 321",
       "--batch-size 64 --epochs 0 | --epochs | 0",
       "--block-size 64 | --iterations | expected a value (or --batch-size B with --epochs E), found none"})
   void badCombinationsAreExit2NamingTheOptions(String options, String option, String message) {
