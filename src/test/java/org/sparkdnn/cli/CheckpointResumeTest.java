@@ -22,6 +22,7 @@ import org.sparkdnn.io.Checkpoint;
 import org.sparkdnn.io.CheckpointStore;
 import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.job.TrainedModel;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -66,14 +67,11 @@ class CheckpointResumeTest {
   /** A run that stops when it comes to write checkpoint {@code crashAt}: its older checkpoints stay. */
   private static CommandRun crashing(Path output, Path checkpoints, int crashAt, String... changes)
       throws IOException {
-    Path blocker = checkpoints.resolve(String.format("checkpoint-%010d.json", crashAt));
-    Files.createDirectories(blocker);
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, crashAt);
     CommandRun run = train(output, checkpoints, changes);
     assertEquals(ExitCodes.FAILURE, run.exitCode(), run.toString());
     assertFalse(Files.exists(output), "no model from a crashed run");
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     return run;
   }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -123,13 +124,11 @@ class ClassWeightCommandTest {
   void aCheckpointIsNotResumedWithOtherWeights() throws IOException {
     Path checkpoints = dir.resolve("checkpoints");
     // a directory where the checkpoint of iteration 40 would go makes the run fail there, keeping the one of 20
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 40)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 40);
     String[] options = {"--checkpoint-dir", checkpoints.toString(), "--checkpoint-every", "20"};
     CommandRun crashed = train(imbalanced, "a", concat(options, "--class-weight", "balanced"));
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     CommandRun other = train(imbalanced, "b", concat(options, "--resume"));
     assertEquals(ExitCodes.USAGE, other.exitCode(), other.toString());
     assertTrue(other.err().contains("class_weight: \"balanced\" in the checkpoint, \"none\" now"), other.err());

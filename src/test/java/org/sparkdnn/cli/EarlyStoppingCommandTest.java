@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -189,14 +190,12 @@ class EarlyStoppingCommandTest {
     CommandRun straight = train(dir.resolve("straight"), with(STOPPING, "--partitions", "2"));
     assertEquals(0, straight.exitCode(), straight.toString());
     Path checkpoints = dir.resolve("checkpoints");
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 100)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 100);
     String[] withCheckpoints = with(STOPPING, "--partitions", "2", "--checkpoint-dir", checkpoints.toString(),
         "--checkpoint-every", "50");
     CommandRun crashed = train(dir.resolve("resumed"), withCheckpoints);
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     assertTrue(Files.exists(checkpoints.resolve("checkpoint-0000000050.best.bin")));
     CommandRun resumed = train(dir.resolve("resumed"), with(withCheckpoints, "--resume"));
     assertEquals(0, resumed.exitCode(), resumed.toString());

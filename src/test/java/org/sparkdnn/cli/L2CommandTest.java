@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -60,13 +60,11 @@ class L2CommandTest {
   void aCheckpointIsNotResumedWithAnotherLambda() throws IOException {
     Path checkpoints = dir.resolve("checkpoints");
     // a directory where the checkpoint of iteration 10 would go makes the run fail there, keeping the one of 5
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 10)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 10);
     CommandRun crashed = train("a", "--l2", "0.5", "--checkpoint-dir", checkpoints.toString(),
         "--checkpoint-every", "5");
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     CommandRun other = train("b", "--l2", "0.25", "--checkpoint-dir", checkpoints.toString(), "--resume");
     assertEquals(ExitCodes.USAGE, other.exitCode(), other.toString());
     assertTrue(other.err().contains("l2: 0.5 in the checkpoint, 0.25 now"), other.err());

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -99,14 +100,12 @@ class MiniBatchCommandTest {
     CommandRun straight = train(dir.resolve("straight"), options);
     assertEquals(0, straight.exitCode(), straight.toString());
     Path checkpoints = dir.resolve("checkpoints");
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 4)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 4);
     List<String> withCheckpoints = new ArrayList<>(List.of(options));
     withCheckpoints.addAll(List.of("--checkpoint-dir", checkpoints.toString(), "--checkpoint-every", "2"));
     CommandRun crashed = train(dir.resolve("resumed"), withCheckpoints.toArray(String[]::new));
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     withCheckpoints.add("--resume");
     CommandRun resumed = train(dir.resolve("resumed"), withCheckpoints.toArray(String[]::new));
     assertEquals(0, resumed.exitCode(), resumed.toString());

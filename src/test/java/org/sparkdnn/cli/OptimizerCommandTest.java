@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -51,15 +52,13 @@ class OptimizerCommandTest {
 
     Path checkpoints = dir.resolve("checkpoints");
     // a directory where the checkpoint of iteration 10 would go makes the run fail there, keeping the one of 5
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 10)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 10);
     String[] withCheckpoints = {"--optimizer", optimizer, "--checkpoint-dir", checkpoints.toString(),
         "--checkpoint-every", "5"};
     CommandRun crashed = train(dir.resolve("resumed"), withCheckpoints);
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
     assertTrue(Files.exists(checkpoints.resolve("checkpoint-0000000005.optimizer.bin")));
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     List<String> resume = new ArrayList<>(List.of(withCheckpoints));
     resume.add("--resume");
     CommandRun resumed = train(dir.resolve("resumed"), resume.toArray(String[]::new));
@@ -84,13 +83,11 @@ class OptimizerCommandTest {
   @Test
   void aCheckpointIsNotResumedWithAnotherOptimizer() throws IOException {
     Path checkpoints = dir.resolve("ck");
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 10)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 10);
     CommandRun crashed = train(dir.resolve("a"), "--optimizer", "adam", "--checkpoint-dir", checkpoints.toString(),
         "--checkpoint-every", "5");
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     CommandRun other = train(dir.resolve("b"), "--optimizer", "momentum", "--checkpoint-dir", checkpoints.toString(),
         "--resume");
     assertEquals(ExitCodes.USAGE, other.exitCode(), other.toString());

@@ -24,6 +24,7 @@ import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.io.Publisher;
 import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.spark.DnnModel;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.GoldenFile;
 
 /**
@@ -183,13 +184,11 @@ class StandardizeCommandTest {
 
     Path checkpoints = dir.resolve("checkpoints");
     // a directory where the checkpoint of iteration 20 would go makes the run fail there, keeping the one of 10
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 20)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 20);
     CommandRun crashed = train(train, "crashed", "--scale", "standardize", "--checkpoint-dir",
         checkpoints.toString(), "--checkpoint-every", "10");
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     Standardization expected = model("whole").standardization().orElseThrow();
     JsonNode checkpoint = JSON.readTree(checkpoints.resolve(String.format("checkpoint-%010d.json", 10)).toFile());
     JsonNode std = checkpoint.get("standardization").get("std");

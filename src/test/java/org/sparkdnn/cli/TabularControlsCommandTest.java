@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.io.ModelStore;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -68,13 +69,11 @@ class TabularControlsCommandTest {
     assertEquals(recorded.get("early_stopping"), metrics(jobs).get("early_stopping"));
 
     Path checkpoints = dir.resolve("checkpoints");
-    Path blocker = Files.createDirectories(checkpoints.resolve(String.format("checkpoint-%010d.json", 4)));
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 4);
     String[] withCheckpoints = {"--checkpoint-dir", checkpoints.toString(), "--checkpoint-every", "2"};
     CommandRun crashed = train(dir.resolve("resumed"), withCheckpoints);
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
     List<String> resume = new ArrayList<>(List.of(withCheckpoints));
     resume.add("--resume");
     CommandRun resumed = train(dir.resolve("resumed"), resume.toArray(String[]::new));

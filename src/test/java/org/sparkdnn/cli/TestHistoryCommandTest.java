@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.job.TrainedModel;
+import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.CsvData;
 
 /**
@@ -130,14 +131,11 @@ class TestHistoryCommandTest {
     Path output = dir.resolve("resumed");
     Path checkpoints = dir.resolve("ck");
     // a directory in the way of checkpoint 6's JSON file stops the run there, as a killed driver would
-    Path blocker = checkpoints.resolve(String.format("checkpoint-%010d.json", 6));
-    Files.createDirectories(blocker);
-    Files.writeString(blocker.resolve("in-the-way"), "x");
+    CheckpointBlocker blocker = CheckpointBlocker.at(checkpoints, 6);
     CommandRun crashed = train(output, "--test", FLOWER, "--eval-every", "2", "--checkpoint-dir",
         checkpoints.toString(), "--checkpoint-every", "3");
     assertEquals(ExitCodes.FAILURE, crashed.exitCode(), crashed.toString());
-    Files.delete(blocker.resolve("in-the-way"));
-    Files.delete(blocker);
+    blocker.remove();
 
     CommandRun resumed = train(output, "--test", FLOWER, "--eval-every", "2", "--checkpoint-dir",
         checkpoints.toString(), "--checkpoint-every", "3", "--resume");
