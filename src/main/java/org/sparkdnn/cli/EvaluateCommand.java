@@ -16,10 +16,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     modelTransformer = PredictCommand.Options.class,
     description = "Prints accuracy, precision, recall, the recall of each class (recall_0, recall_1), F1, log-loss, "
-        + "ROC AUC and the confusion matrix of a model on labelled CSV data; --output also writes them as JSON.")
+        + "ROC AUC and the confusion matrix of a model on labelled CSV data or a table; --output also writes them as "
+        + "JSON.")
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, paramLabel = "PATH",
-      description = "Labelled CSV data, or the course's HDF5 file (.h5).")
+      description = "Labelled CSV data, the course's HDF5 file (.h5), Parquet, ORC, JSON, LIBSVM, or a table's "
+          + "db.name (--format table).")
   String input;
 
   @Option(names = "--output", paramLabel = "FILE",

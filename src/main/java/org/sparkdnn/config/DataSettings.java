@@ -1,10 +1,16 @@
 package org.sparkdnn.config;
 
 import java.util.List;
+import java.util.Objects;
 import org.sparkdnn.data.CsvFormat;
+import org.sparkdnn.data.InputFormat;
+import org.sparkdnn.data.TableColumns;
 import org.sparkdnn.spark.BadRowPolicy;
 
-/** How input CSV files are laid out and cut into partitions, where Spark runs, and the model a command applies. */
+/**
+ * How inputs are read (CSV files laid out, tables' columns) and cut into partitions, where Spark runs, and the
+ * model a command applies.
+ */
 public final class DataSettings {
   private DataSettings() {}
 
@@ -12,6 +18,19 @@ public final class DataSettings {
   public static final Setting<Integer> LABEL_COLUMN =
       Setting.of("label-column", Kind.LABEL_COLUMN, "INDEX", "0-based column of the 0/1 label; none when rows "
           + "hold only features.").defaultValue("0").recorded("label_column");
+  /** No default: the format is told by the path ({@link InputFormat#ofName}). */
+  public static final Setting<String> FORMAT = Setting.of("format", Kind.TEXT, "csv|parquet|orc|json|libsvm|table",
+      "How inputs are read: csv (spark-dnn's reader), or through Spark SQL parquet, orc, json, libsvm, or table (the "
+          + "path is a db.name in the session's catalog). Default: by the path's or its part files' extension (.parquet, "
+          + ".orc, .json, .libsvm/.svm, .h5), else csv.").recorded("format")
+      .checked(name -> InputFormat.parse(name).label());
+  public static final Setting<String> LABEL_COL = Setting.of("label-col", Kind.TEXT, "NAME",
+      "Tables: the numeric 0/1 label column.").defaultValue("label").recorded("label_col");
+  public static final Setting<String> FEATURES_COL = Setting.of("features-col", Kind.TEXT, "NAME", "Tables: the "
+      + "features, an ML Vector column (dense, or sparse: densified, n[0]·8 bytes a sample, 4 in float32) or "
+      + "array<double>.").defaultValue("features").recorded("features_col");
+  public static final Setting<String[]> FEATURE_COLS = Setting.of("feature-cols", Kind.TEXTS, "A,B,...",
+      "Tables: numeric feature columns, in this order, instead of features-col.").recorded("feature_cols");
   public static final Setting<Boolean> HEADER =
       Setting.flag("header", "The first line of every file is a header to skip.").recorded("header");
   public static final Setting<String> DELIMITER =
@@ -40,13 +59,47 @@ public final class DataSettings {
       "Predict 1 where the probability exceeds P.").defaultValue("0.5").checked(DataSettings::probability);
 
   /** The settings of {@code predict} and {@code evaluate}: the model, the threshold, the data and Spark. */
-  public static final List<Setting<?>> SCORING = List.of(MODEL, THRESHOLD, LABEL_COLUMN, HEADER, DELIMITER,
-      PARTITIONS, BLOCK_SIZE, ON_BAD_ROW, MAX_BAD_ROWS, MASTER);
+  public static final List<Setting<?>> SCORING = List.of(MODEL, THRESHOLD, FORMAT, LABEL_COL, FEATURES_COL,
+      FEATURE_COLS, LABEL_COLUMN, HEADER, DELIMITER, PARTITIONS, BLOCK_SIZE, ON_BAD_ROW, MAX_BAD_ROWS, MASTER);
+
+  /** The input settings of tables, which {@code course} has none of. */
+  public static final List<Setting<?>> TABLES = List.of(FORMAT, LABEL_COL, FEATURES_COL, FEATURE_COLS);
 
   /** The CSV layout {@code values} describe. */
   public static CsvFormat format(SettingValues values) {
     return CsvFormat.defaults().withHeader(values.get(HEADER)).withDelimiter(values.get(DELIMITER).charAt(0))
         .withLabelColumn(values.get(LABEL_COLUMN));
+  }
+
+  /**
+   * The format {@code --format} names; null when not given (the path tells it). Reading settings without it (a
+   * course run's) reads CSV or HDF5, as the path says.
+   */
+  public static InputFormat givenFormat(SettingValues values) {
+    if (!values.settings().contains(FORMAT)) {
+      return null;
+    }
+    String name = values.get(FORMAT);
+    return name == null ? null : InputFormat.parse(name);
+  }
+
+  /**
+   * A table's label and feature columns, as {@code --label-col} and {@code --features-col} or
+   * {@code --feature-cols} say.
+   *
+   * @throws IllegalArgumentException if both --feature-cols and a --features-col other than the default are given
+   */
+  public static TableColumns columns(SettingValues values) {
+    String[] names = values.get(FEATURE_COLS);
+    if (names == null) {
+      return TableColumns.ofVector(values.get(LABEL_COL), values.get(FEATURES_COL));
+    }
+    // the command line sets every option, defaults included: only a value other than the default is refused
+    if (!Objects.equals(values.get(FEATURES_COL), FEATURES_COL.defaultValue())) {
+      throw new IllegalArgumentException("--features-col, --feature-cols: expected one of a vector column and "
+          + "feature columns, found both (" + values.get(FEATURES_COL) + "; " + String.join(",", names) + ")");
+    }
+    return TableColumns.ofColumns(values.get(LABEL_COL), List.of(names));
   }
 
   /** What a bad row does, as {@code --on-bad-row} and {@code --max-bad-rows} say. */

@@ -21,8 +21,9 @@ public final class TrainSettings {
   /** The course run reproduced; set by {@code course} only, recorded first. */
   public static final Setting<String> COURSE_CASE =
       Setting.of("course-case", Kind.TEXT, "CASE", "The course run reproduced.").recorded("course_case");
-  public static final Setting<String> TRAIN = Setting.of("train", Kind.TEXT, "PATH", "Training CSV: a file, "
-      + "directory of part files or glob, on any Hadoop filesystem; .gz works; or a course .h5.").required()
+  public static final Setting<String> TRAIN = Setting.of("train", Kind.TEXT, "PATH", "Training data: a file, "
+      + "directory of part files or glob, on any Hadoop filesystem (CSV, .gz works; Parquet, ORC, JSON, LIBSVM; a "
+      + "course .h5), or a table's db.name with format table.").required()
       .recorded("train").notCompared();
   public static final Setting<String> TEST = Setting.of("test", Kind.TEXT, "PATH",
       "Test data, same layout as train.").recorded("test").notCompared();
@@ -140,13 +141,18 @@ public final class TrainSettings {
 
   /** Every setting of {@code train}: its options, {@code --config} keys and recorded configuration. */
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
-      L2, CLASS_WEIGHT, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
-      DataSettings.DELIMITER, DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START,
-      DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY,
-      VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA, OUTPUT, OVERWRITE, PUBLISH_ROOT,
-      GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
+      L2, CLASS_WEIGHT, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE,
+      DataSettings.FORMAT, DataSettings.LABEL_COL, DataSettings.FEATURES_COL, DataSettings.FEATURE_COLS,
+      DataSettings.LABEL_COLUMN, DataSettings.HEADER, DataSettings.DELIMITER, DataSettings.ON_BAD_ROW,
+      DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START, DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE,
+      TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
+      EARLY_STOPPING_MIN_DELTA, OUTPUT, OVERWRITE, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT,
+      CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
 
-  /** The settings of a {@code course} run: train's, with the case and without publishing and checkpoints. */
+  /**
+   * The settings of a {@code course} run: train's, with the case and without publishing, checkpoints and the
+   * table inputs (its data is the course's CSV and HDF5).
+   */
   public static final List<Setting<?>> COURSE_COMMAND = course();
 
   private static List<Setting<?>> course() {
@@ -155,7 +161,7 @@ public final class TrainSettings {
     for (Setting<?> setting : TRAIN_COMMAND) {
       if (!List.of(CLASS_WEIGHT, BATCH_SIZE, EPOCHS, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
           EARLY_STOPPING_MIN_DELTA, WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
-          CHECKPOINT_EVERY, RESUME).contains(setting)) {
+          CHECKPOINT_EVERY, RESUME).contains(setting) && !DataSettings.TABLES.contains(setting)) {
         settings.add(setting);
       }
     }

@@ -43,7 +43,7 @@ public final class Evaluator {
         : OutputDirectory.prepare(new Path(output), overwrite, sc.hadoopConfiguration()).path();
     String model = settings.get(DataSettings.MODEL);
     SavedModel saved = ModelLocation.read(new Path(model), sc.hadoopConfiguration());
-    DistributedBlocks blocks = DataLoader.forModel(sc, saved, input, settings, out);
+    DistributedBlocks blocks = DataLoader.forModel(sc, saved, input, settings, true, out);
     BinaryMetrics metrics;
     try {
       metrics = SparkEvaluator.evaluate(sc, blocks, saved.parameters(), threshold);

@@ -78,7 +78,7 @@ public final class Publication {
       PrintStream out) {
     SavedModel current = ModelStore.read(currentRun, sc.hadoopConfiguration());
     DistributedBlocks blocks =
-        DataLoader.forModel(sc, current, config.get(TrainSettings.TEST), config.values(), out);
+        DataLoader.forModel(sc, current, config.get(TrainSettings.TEST), config.values(), true, out);
     try {
       return SparkEvaluator.evaluate(sc, blocks, current.parameters(), TrainingJob.THRESHOLD);
     } finally {

@@ -83,10 +83,9 @@ final class TrainingJob {
     String validationPath = config.get(TrainSettings.VALIDATION);
     CsvBlockReader reader = DataLoader.reader(config);
     out.println("BLAS: " + Blas.implementationName());
-    InputWidth.check(trainPath, config.format(), inputSize, "--layers", conf);
-    for (String other : new String[] {testPath, validationPath}) {
-      if (other != null) {
-        InputWidth.check(other, config.format(), inputSize, "--layers", conf);
+    for (String input : new String[] {trainPath, testPath, validationPath}) {
+      if (input != null) {
+        DataLoader.check(sc, input, config.values(), inputSize, true, "--layers");
       }
     }
     // before the work: a checkpoint directory that cannot be used, or a corrupt checkpoint, stops the run now

@@ -103,7 +103,21 @@ public final class DistributedBlocks {
       return loadCourseHdf5(sc, path, reader, partitions > 0 ? partitions : sc.defaultParallelism(), blockColumns);
     }
     BadRowTally tally = BadRowTally.register(sc);
-    JavaRDD<ColumnBlock> read = reader.read(sc, path, tally).persist(StorageLevel.MEMORY_AND_DISK());
+    return cached(sc, reader.read(sc, path, tally), tally, path, reader.badRows().maxSkipped(), partitions,
+        blockColumns);
+  }
+
+  /**
+   * Blocks read by the executors ({@code blocks}, not persisted, in the input's order), persisted and counted in the
+   * one job that also counts their skipped bad rows in {@code tally}; then re-cut into contiguous ranges if they
+   * are fewer than {@code partitions} (0: at least Spark's default parallelism).
+   *
+   * @param path the input, for messages
+   * @throws InputDataException if more than {@code maxSkipped} rows were skipped, or none is left
+   */
+  static DistributedBlocks cached(JavaSparkContext sc, JavaRDD<ColumnBlock> blocks, BadRowTally tally,
+      String path, long maxSkipped, int partitions, int blockColumns) {
+    JavaRDD<ColumnBlock> read = blocks.persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = SparkErrors.unwrap(() -> read
         .mapPartitions(DistributedBlocks::countOf)
         .collect()).stream().mapToLong(Long::longValue).toArray();
@@ -112,7 +126,6 @@ public final class DistributedBlocks {
     for (long count : counts) {
       m += count;
     }
-    long maxSkipped = reader.badRows().maxSkipped();
     if (skipped.count() > maxSkipped) {
       read.unpersist(false);
       throw InputDataException.ofFile(path, "at most " + maxSkipped + " bad rows", skipped.count() + " bad rows")
@@ -223,7 +236,7 @@ public final class DistributedBlocks {
    * These blocks with their features in {@code precision}: this for float64 (blocks are read in double); for
    * float32 the rounded blocks, computed, cached and counted, with this double copy released.
    */
-  private DistributedBlocks in(Precision precision) {
+  DistributedBlocks in(Precision precision) {
     if (precision == Precision.FLOAT64) {
       return this;
     }

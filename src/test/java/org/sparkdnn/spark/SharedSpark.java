@@ -1,7 +1,12 @@
 package org.sparkdnn.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.sparkdnn.linalg.Blas;
 
 /**
@@ -11,6 +16,7 @@ import org.sparkdnn.linalg.Blas;
  */
 public final class SharedSpark {
   private static JavaSparkContext context;
+  private static SparkSession session;
 
   private SharedSpark() {}
 
@@ -30,5 +36,25 @@ public final class SharedSpark {
       System.out.println("spark-dnn tests: BLAS " + Blas.implementationName() + ", Spark " + context.version());
     }
     return context;
+  }
+
+  /**
+   * The Spark SQL session on {@link #context()}, its catalog in memory and its tables (saveAsTable) under
+   * target/test-warehouse, emptied first: an earlier test JVM's tables are gone from the catalog, and a table's
+   * directory left behind would refuse a new table of its name.
+   */
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      Path warehouse = Path.of("target", "test-warehouse").toAbsolutePath();
+      try {
+        FileUtils.deleteDirectory(warehouse.toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      session = SparkSession.builder().sparkContext(context().sc())
+          .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
+          .getOrCreate();
+    }
+    return session;
   }
 }
