@@ -60,6 +60,14 @@ public final class TrainingConfig {
     return new Builder(SettingValues.defaults(TRAIN_COMMAND));
   }
 
+  /**
+   * A configuration for training on data already cached ({@link TrainSettings#IN_MEMORY}): nothing to write, so
+   * neither {@code --output} nor {@code --publish-root}.
+   */
+  public static Builder inMemoryBuilder() {
+    return new Builder(SettingValues.defaults(TrainSettings.IN_MEMORY));
+  }
+
   /** A configuration for a {@code course} run. */
   public static Builder courseBuilder() {
     return new Builder(SettingValues.defaults(COURSE_COMMAND));

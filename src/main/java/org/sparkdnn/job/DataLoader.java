@@ -77,7 +77,7 @@ final class DataLoader {
    * {@link #standardized} (the statistics come from these values before any rounding to float32).
    */
   static DistributedBlocks load(JavaSparkContext sc, String path, TrainingConfig config, CsvBlockReader reader) {
-    Precision precision = config.scaling().isStandardize() ? Precision.FLOAT64 : config.precision();
+    Precision precision = readPrecision(config);
     InputFormat format = formatOf(path, config.values(), sc.hadoopConfiguration());
     if (format.isTable()) {
       return fromTable(sc, path, format, config.values(), true, reader.numFeatures(), config.scaling(),
@@ -85,6 +85,14 @@ final class DataLoader {
     }
     return DistributedBlocks.load(sc, path, reader, config.get(DataSettings.PARTITIONS), reader.blockColumns(),
         precision);
+  }
+
+  /**
+   * The precision a training run's data is read in: float64 with {@code --scale standardize} (standardized, then
+   * rounded), else the run's.
+   */
+  static Precision readPrecision(TrainingConfig config) {
+    return config.scaling().isStandardize() ? Precision.FLOAT64 : config.precision();
   }
 
   /**

@@ -10,7 +10,7 @@ import org.sparkdnn.spark.DataFingerprint;
 import org.sparkdnn.train.TrainingResult;
 
 /**
- * What {@link Trainer#train} produced, written to {@link #output()}.
+ * What {@link Trainer#train} produced, written to {@link #output()}, or what {@link Trainer#fit} produced in memory.
  *
  * @param config the configuration as given
  * @param model the model as written to model.json; its configuration records the partitions and block size the
@@ -18,7 +18,8 @@ import org.sparkdnn.train.TrainingResult;
  * @param result the final parameters and the cost of every iteration
  * @param train the metrics on the training data at the final parameters
  * @param test the metrics on the test data; null without test data
- * @param output the model directory written (a publish root's run directory when publishing)
+ * @param output the model directory written (a publish root's run directory when publishing); null when trained
+ *     in memory ({@link Trainer#fit}), nothing written
  * @param fingerprint the training data's fingerprint (also in metrics.json and the checkpoints)
  * @param started when the run started; a publish root's run id is made from it
  */

@@ -53,7 +53,8 @@ import org.sparkdnn.train.UpdateRule;
  * from a checkpoint, run gradient descent (writing checkpoints, timing each iteration, evaluating the test data and
  * checking early stopping every {@code --eval-every}), evaluate on the training (and test and validation) data, and
  * write the model (the best checked, with early stopping), metrics.json (with the bad rows skipped from each input)
- * and the learning curve into an output directory that appears whole or not at all.
+ * and the learning curve into an output directory that appears whole or not at all. {@link #fit} runs the same
+ * steps from standardizing on on data already cached, and returns the model instead of writing it.
  */
 final class TrainingJob {
   /** The course's decision rule for the accuracies: predict 1 where ŷ > 0.5. */
@@ -94,44 +95,105 @@ final class TrainingJob {
     Data data = new Data();
     try {
       DistributedBlocks loaded = data.cache(timer.time("load", () -> DataLoader.load(sc, trainPath, config, reader)));
-      data.train = loaded;
-      out.println("Training data: " + loaded.numExamples() + " samples of " + inputSize
-          + " features in " + loaded.numPartitions() + " partitions");
-      DataLoader.reportSkipped(data.train, trainPath, out);
-      Standardization standardization = scalingOf(data.train, config, initial, checkpoints, timer, out);
-      data.train = data.replace(data.train, DataLoader.standardized(data.train, standardization, config.precision()));
-      DistributedBlocks values = data.train;
-      // the fingerprint of the values trained on, before any of them are held out for validation
-      DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(values));
-      Double fraction = config.get(TrainSettings.VALIDATION_FRACTION);
-      if (fraction != null) {
-        holdOut(sc, config, data, fraction, out);
-      }
+      Run run = prepare(sc, config, initial, started, timer, checkpoints, data, loaded, out);
       // read before training, so that a bad test row stops the run before the work rather than after it
       // as many partitions as the training data: the resident engine's tasks hold one partition of each
       TrainingConfig otherConfig = config.with(DataSettings.PARTITIONS, loaded.numPartitions());
       if (testPath != null) {
         data.test = data.cache(timer.time("load", () -> DataLoader.load(sc, testPath, otherConfig, reader)));
         DataLoader.reportSkipped(data.test, testPath, out);
-        data.test = data.replace(data.test, DataLoader.standardized(data.test, standardization, config.precision()));
+        data.test = data.replace(data.test,
+            DataLoader.standardized(data.test, run.standardization(), config.precision()));
       }
       if (validationPath != null) {
-        data.validation =
+        DistributedBlocks validation =
             data.cache(timer.time("load", () -> DataLoader.load(sc, validationPath, otherConfig, reader)));
-        DataLoader.reportSkipped(data.validation, validationPath, out);
-        data.validation = data.replace(data.validation,
-            DataLoader.standardized(data.validation, standardization, config.precision()));
-        out.println("Validation data: " + data.validation.numExamples() + " samples from " + validationPath);
-        DistributedBlocks validation = data.validation;
-        fingerprint = fingerprint.withValidation(timer.time("fingerprint", () -> DataFingerprint.of(validation)));
+        run = withValidation(run, data, validation, validationPath, out);
       }
       TrainingConfig recorded = config.with(DataSettings.PARTITIONS, loaded.numPartitions())
           .with(DataSettings.BLOCK_SIZE, reader.blockColumns());
-      Run run = new Run(config, initial, started, timer, target, checkpoints, standardization);
-      return trainAndWrite(sc, recorded, run, data, fingerprint, listener, out);
+      Outcome outcome = trainOn(sc, recorded, run, data, listener, out);
+      write(sc, outcome, run, target);
+      checkpoints.finished(out);
+      return new TrainedModel(config, outcome.model(), outcome.result(), outcome.train(), outcome.test(),
+          target.path(), run.fingerprint(), started);
     } finally {
       data.unpersist();
     }
+  }
+
+  /**
+   * Trains on blocks already cached, as {@link #run} trains on the data it loads, and writes nothing: the
+   * {@link Trainer#fit} of a Spark application, the Spark ML estimator's. The blocks are released when it returns.
+   *
+   * @param config a configuration of {@link TrainSettings#IN_MEMORY}: no checkpoints, test data or output
+   * @param train the training data as read ({@link DataLoader#load}: in float64 with {@code --scale standardize})
+   * @param validation the validation data as read, named by {@code --validation}; null without
+   * @param blockColumns the most samples per block the data was cut into, recorded as {@code --block-size}
+   */
+  static TrainedModel fit(JavaSparkContext sc, TrainingConfig config, Start initial, Instant started,
+      DistributedBlocks train, DistributedBlocks validation, int blockColumns, IterationListener listener,
+      PrintStream out) {
+    out.println("BLAS: " + Blas.implementationName());
+    TrainingCheckpoints checkpoints = TrainingCheckpoints.prepare(config, sc.hadoopConfiguration());
+    PhaseTimer timer = new PhaseTimer();
+    Data data = new Data();
+    data.cache(train);
+    try {
+      if (validation != null) {
+        data.cache(validation);
+      }
+      Run run = prepare(sc, config, initial, started, timer, checkpoints, data, train, out);
+      if (validation != null) {
+        run = withValidation(run, data, validation, config.get(TrainSettings.VALIDATION), out);
+      }
+      TrainingConfig recorded = config.with(DataSettings.PARTITIONS, train.numPartitions())
+          .with(DataSettings.BLOCK_SIZE, blockColumns);
+      Outcome outcome = trainOn(sc, recorded, run, data, listener, out);
+      return new TrainedModel(config, outcome.model(), outcome.result(), outcome.train(), null, null,
+          run.fingerprint(), started);
+    } finally {
+      data.unpersist();
+    }
+  }
+
+  /**
+   * What both paths do with the training data as read, {@code loaded} (cached in {@code data}): say its size and
+   * bad rows, standardize it, fingerprint it, then hold {@code --validation-fraction} of it out.
+   */
+  private static Run prepare(JavaSparkContext sc, TrainingConfig config, Start initial, Instant started,
+      PhaseTimer timer, TrainingCheckpoints checkpoints, Data data, DistributedBlocks loaded, PrintStream out) {
+    String trainName = config.get(TrainSettings.TRAIN);
+    data.train = loaded;
+    out.println("Training data: " + loaded.numExamples() + " samples of " + config.architecture().inputSize()
+        + " features in " + loaded.numPartitions() + " partitions");
+    DataLoader.reportSkipped(data.train, trainName, out);
+    Standardization standardization = scalingOf(data.train, config, initial, checkpoints, timer, out);
+    data.train = data.replace(data.train, DataLoader.standardized(data.train, standardization, config.precision()));
+    DistributedBlocks values = data.train;
+    // the fingerprint of the values trained on, before any of them are held out for validation
+    DataFingerprint fingerprint = timer.time("fingerprint", () -> DataFingerprint.of(values));
+    Double fraction = config.get(TrainSettings.VALIDATION_FRACTION);
+    if (fraction != null) {
+      holdOut(sc, config, data, fraction, out);
+    }
+    return new Run(config, initial, started, timer, checkpoints, standardization, fingerprint);
+  }
+
+  /**
+   * {@code run} with the validation data {@code read} (cached in {@code data}), standardized as the training data
+   * and fingerprinted with it; its bad rows and size said.
+   */
+  private static Run withValidation(Run run, Data data, DistributedBlocks read, String name, PrintStream out) {
+    DataLoader.reportSkipped(read, name, out);
+    data.validation = data.replace(read,
+        DataLoader.standardized(read, run.standardization(), run.given().precision()));
+    out.println("Validation data: " + data.validation.numExamples() + " samples from " + name);
+    DistributedBlocks validation = data.validation;
+    DataFingerprint fingerprint = run.fingerprint()
+        .withValidation(run.timer().time("fingerprint", () -> DataFingerprint.of(validation)));
+    return new Run(run.given(), run.initial(), run.started(), run.timer(), run.checkpoints(),
+        run.standardization(), fingerprint);
   }
 
   /** The run's cached data sets: training (what is left of it after a validation split), test and validation. */
@@ -181,10 +243,18 @@ final class TrainingJob {
 
   /**
    * What one run works with besides its data; {@code given} is its configuration as given, {@code standardization}
-   * the statistics its data is standardized by (null unless {@code --scale standardize}).
+   * the statistics its data is standardized by (null unless {@code --scale standardize}), {@code fingerprint} its
+   * training (and validation) data's.
    */
-  private record Run(TrainingConfig given, Start initial, Instant started, PhaseTimer timer, OutputDirectory target,
-      TrainingCheckpoints checkpoints, Standardization standardization) {}
+  private record Run(TrainingConfig given, Start initial, Instant started, PhaseTimer timer,
+      TrainingCheckpoints checkpoints, Standardization standardization, DataFingerprint fingerprint) {}
+
+  /**
+   * What training made: the model, its result, metrics.json's content but the wall time, the metrics on the
+   * training (and test) data, the test history and the learning rate, for the learning curve.
+   */
+  private record Outcome(SavedModel model, TrainingResult result, Map<String, Object> metrics, BinaryMetrics train,
+      BinaryMetrics test, TestHistory testHistory, double learningRate) {}
 
   /**
    * The statistics of {@code --scale standardize}: the resumed checkpoint's, else the warm-start model's, else the
@@ -220,15 +290,19 @@ final class TrainingJob {
     return standardization;
   }
 
-  /** @param config the configuration with the partitioning found, as recorded */
-  private static TrainedModel trainAndWrite(JavaSparkContext sc, TrainingConfig config, Run run, Data data,
-      DataFingerprint fingerprint, IterationListener listener, PrintStream out) {
+  /**
+   * Gradient descent on the prepared data, then the evaluations and the model with its provenance: what both
+   * paths share.
+   *
+   * @param config the configuration with the partitioning found, as recorded
+   */
+  private static Outcome trainOn(JavaSparkContext sc, TrainingConfig config, Run run, Data data,
+      IterationListener listener, PrintStream out) {
     DistributedBlocks train = data.train;
     DistributedBlocks test = data.test;
     DistributedBlocks validation = data.validation;
     Configuration conf = sc.hadoopConfiguration();
     PhaseTimer timer = run.timer();
-    OutputDirectory target = run.target();
     TrainingCheckpoints checkpoints = run.checkpoints();
     Architecture architecture = config.architecture();
     int iterations = config.iterations();
@@ -241,6 +315,7 @@ final class TrainingJob {
         config.get(TrainSettings.BETA1), config.get(TrainSettings.BETA2), config.get(TrainSettings.EPSILON));
     GradientDescent descent = new GradientDescent(config.get(TrainSettings.LEARNING_RATE), iterations, rule, batches);
     ClassWeights weights = classWeights(config, train, out);
+    DataFingerprint fingerprint = run.fingerprint();
     TrainingState start = checkpoints.start(config, fingerprint, run.standardization(), iterations,
         () -> run.initial().parameters().apply(conf), out);
     TrainingResult result;
@@ -303,11 +378,19 @@ final class TrainingJob {
         new Provenance(Versions.sparkDnn(), Versions.java(), Versions.spark(), Instant.now().toString(),
             run.initial().label(), config.get(TrainSettings.SEED), config.get(TrainSettings.TRAIN),
             train.numExamples()));
+    return new Outcome(model, result, metrics, trainMetrics, testMetrics, testHistory, descent.learningRate());
+  }
+
+  /** Writes the model, the learning curve and metrics.json into {@code target}, which then appears whole. */
+  private static void write(JavaSparkContext sc, Outcome outcome, Run run, OutputDirectory target) {
+    Configuration conf = sc.hadoopConfiguration();
+    PhaseTimer timer = run.timer();
+    Map<String, Object> metrics = new LinkedHashMap<>(outcome.metrics());
     try {
       timer.time("save", () -> {
-        ModelStore.write(model, target.staging(), conf);
-        LearningCurvePlot.writePng(result.costs(), testHistory.points(),
-            "Learning rate = " + descent.learningRate(),
+        ModelStore.write(outcome.model(), target.staging(), conf);
+        LearningCurvePlot.writePng(outcome.result().costs(), outcome.testHistory().points(),
+            "Learning rate = " + outcome.learningRate(),
             new Path(target.staging(), TrainedModel.LEARNING_CURVE_FILE), conf);
         return null;
       });
@@ -317,9 +400,6 @@ final class TrainingJob {
       throw target.writeFailure(e);
     }
     target.commit();
-    checkpoints.finished(out);
-    return new TrainedModel(run.given(), model, result, trainMetrics, testMetrics, target.path(), fingerprint,
-        run.started());
   }
 
   /**
