@@ -14,6 +14,7 @@ import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.linalg.Matrix;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.Parameters;
+import org.sparkdnn.model.Precision;
 
 /**
  * A trained model for Spark applications, in Spark's public {@code ml.linalg} types: score a feature
@@ -28,13 +29,22 @@ public final class DnnModel implements Serializable {
   private final FeatureScaling scaling;
   /** The statistics of {@code --scale standardize}; null for another scaling. */
   private final Standardization standardization;
+  /** The precision the model was trained in, which it scores in, as {@code predict} does. */
+  private final Precision precision;
 
   private DnnModel(Architecture architecture, double[] parameters, FeatureScaling scaling,
-      Standardization standardization) {
+      Standardization standardization, Precision precision) {
     this.architecture = architecture;
     this.parameters = parameters;
     this.scaling = scaling;
     this.standardization = standardization;
+    this.precision = precision;
+  }
+
+  /** The model {@code saved} holds. */
+  public static DnnModel of(SavedModel saved) {
+    return new DnnModel(saved.architecture(), saved.parameters().values(), saved.scaling(),
+        saved.standardization().orElse(null), saved.precision());
   }
 
   /**
@@ -42,9 +52,7 @@ public final class DnnModel implements Serializable {
    * any Hadoop filesystem.
    */
   public static DnnModel load(String dir, Configuration conf) {
-    SavedModel saved = ModelLocation.read(new Path(dir), conf);
-    return new DnnModel(saved.architecture(), saved.parameters().values(), saved.scaling(),
-        saved.standardization().orElse(null));
+    return of(ModelLocation.read(new Path(dir), conf));
   }
 
   public Architecture architecture() {
@@ -52,7 +60,8 @@ public final class DnnModel implements Serializable {
   }
 
   /**
-   * {@code ŷ = A[L]} for one sample of n[0] raw features (the model's scaling is applied).
+   * {@code ŷ = A[L]} for one sample of n[0] raw features (the model's scaling is applied), in the model's
+   * precision: the probability {@code predict} gives the same sample.
    * Shapes: features (n[0]); returns a probability.
    */
   public double predictProbability(Vector features) {
@@ -64,7 +73,9 @@ public final class DnnModel implements Serializable {
     for (int i = 0; i < x.length; i++) {
       x[i] = standardization != null ? standardization.apply(i, x[i]) : scaling.apply(x[i]);
     }
-    ColumnBlock sample = new ColumnBlock(x.length, x, new double[] {Double.NaN});
+    ColumnBlock scaled = new ColumnBlock(x.length, x, new double[] {Double.NaN});
+    // scaled in double, then rounded once, as the cached blocks of predict are
+    ColumnBlock sample = precision == Precision.FLOAT32 ? scaled.toFloat32() : scaled;
     return new BlockPasses(new Parameters(architecture, parameters)).probabilities(sample)[0];
   }
 
