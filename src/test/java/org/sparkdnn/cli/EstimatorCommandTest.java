@@ -3,20 +3,27 @@ package org.sparkdnn.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkdnn.io.ModelFormatException;
 import org.sparkdnn.ml.DnnClassificationModel;
 import org.sparkdnn.ml.DnnClassifier;
 import org.sparkdnn.spark.SharedSpark;
@@ -83,5 +90,73 @@ class EstimatorCommandTest {
     assertEquals("the DataFrame", model.savedModel().provenance().trainingData());
     assertTrue(model.hasSummary());
     assertFalse(model.copy(new org.apache.spark.ml.param.ParamMap()).savedModel().config().isEmpty());
+  }
+
+  /** The probabilities {@code spark-dnn predict --model model} writes for the flower, in row order. */
+  private double[] predicted(String model) throws IOException {
+    Path out = dir.resolve("predictions-" + model.hashCode());
+    CommandRun run = CommandRun.of("predict", "--model", model, "--input", FLOWER, "--output", out.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> parts = Files.list(out)) {
+      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+        lines.addAll(Files.readAllLines(part));
+      }
+    }
+    return lines.stream().mapToDouble(line -> Double.parseDouble(line.split(",")[0])).toArray();
+  }
+
+  /** The probabilities {@code model} gives the flower, {@code probability[1]} of each row in order. */
+  private static double[] transformed(DnnClassificationModel model) {
+    return model.transform(flower()).select("probability").collectAsList().stream()
+        .mapToDouble(row -> ((Vector) row.get(0)).apply(1)).toArray();
+  }
+
+  @Test
+  void theMlApiReadsTheModelsOfTrainAndPublishing() throws IOException {
+    String cli = dir.resolve("cli").toString();
+    train(cli);
+    DnnClassificationModel loaded = DnnClassificationModel.load(cli);
+    assertArrayEquals(predicted(cli), transformed(loaded));
+    assertFalse(loaded.hasSummary());
+
+    String root = dir.resolve("root").toString();
+    CommandRun published = CommandRun.of("train", "--train", FLOWER, "--test", FLOWER, "--layers", "2,3,1",
+        "--learning-rate", "0.5", "--iterations", "20", "--precision", "float32", "--publish-root", root);
+    assertEquals(0, published.exitCode(), published.toString());
+    double[] current = predicted(root);
+    assertArrayEquals(current, transformed(DnnClassificationModel.load(root)));
+    assertArrayEquals(current, transformed(DnnClassificationModel.load(root + "/current")));
+  }
+
+  @Test
+  void predictAndEvaluateReadTheModelsTheMlApiSaves() throws IOException {
+    DnnClassificationModel model = estimator().fit(flower());
+    String saved = dir.resolve("ml-model").toString();
+    model.write().save(saved);
+    assertTrue(Files.exists(dir.resolve("ml-model/model.json")));
+    assertTrue(Files.exists(dir.resolve("ml-model/metadata")));
+
+    assertArrayEquals(transformed(model), predicted(saved));
+    CommandRun evaluated = CommandRun.of("evaluate", "--model", saved, "--input", FLOWER);
+    assertEquals(0, evaluated.exitCode(), evaluated.toString());
+    assertTrue(evaluated.out().contains(String.valueOf(model.summary().accuracy())), evaluated.toString());
+  }
+
+  @Test
+  void aDamagedModelIsRefusedByTheMlApiAsByPredict() throws IOException {
+    String cli = dir.resolve("cli").toString();
+    train(cli);
+    Path parameters = dir.resolve("cli/parameters.bin");
+    byte[] bytes = Files.readAllBytes(parameters);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(parameters, bytes);
+    // past Hadoop's own checksum file, to the model's SHA-256
+    Files.delete(dir.resolve("cli/.parameters.bin.crc"));
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> DnnClassificationModel.load(cli));
+    assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+    CommandRun predict = CommandRun.of("predict", "--model", cli, "--input", FLOWER, "--output",
+        dir.resolve("none").toString());
+    assertTrue(predict.exitCode() != 0 && predict.err().contains(e.getMessage()), predict.toString());
   }
 }
