@@ -32,7 +32,7 @@ import scala.Tuple3;
 public final class DnnClassificationModel
     extends ProbabilisticClassificationModel<Vector, DnnClassificationModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
-  /** Spark's params metadata inside a saved model directory, as {@code DefaultParamsWriter} writes it. */
+  /** Spark's params metadata inside a saved model directory, where {@code DefaultParamsWriter} writes it. */
   static final String METADATA = "metadata";
 
   /** Set by {@link #uid()} during the superclass constructor, from {@link PendingUid}. */
@@ -157,7 +157,8 @@ public final class DnnClassificationModel
       @Override
       public void saveImpl(String path) {
         ModelStore.write(model, new Path(path), sc().hadoopConfiguration());
-        DefaultParamsWriter.saveMetadata(instance, new Path(path, METADATA).toString(), sparkSession());
+        // Spark puts its metadata into path/metadata, where Pipeline's reader looks for each stage's class
+        DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
       }
     };
   }
@@ -181,7 +182,7 @@ public final class DnnClassificationModel
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException("cannot look for " + metadata + ": " + e.getMessage(), e);
         }
-        DefaultParamsReader.Metadata params = DefaultParamsReader.loadMetadata(metadata.toString(), sparkSession(),
+        DefaultParamsReader.Metadata params = DefaultParamsReader.loadMetadata(dir.toString(), sparkSession(),
             DnnClassificationModel.class.getName());
         DnnClassificationModel loaded = new DnnClassificationModel(params.uid(), model);
         params.getAndSetParams(loaded, Option.empty());
