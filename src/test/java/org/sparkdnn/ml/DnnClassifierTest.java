@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -71,6 +76,34 @@ class DnnClassifierTest {
     DnnClassificationModel stage = (DnnClassificationModel) loaded.stages()[1];
     assertEquals(dnn.getFeaturesCol(), stage.getFeaturesCol());
     assertEquals(((DnnClassificationModel) model.stages()[1]).uid(), stage.uid());
+  }
+
+  @Test
+  void readmeShowsThePipelineExample() throws IOException {
+    String source = Files.readString(Path.of("src/test/java/org/sparkdnn/ml/DnnClassifierTest.java"));
+    String begin = "    // README pipeline begins\n";
+    int from = source.indexOf(begin, source.indexOf("void aSavedAndLoaded")) + begin.length();
+    String example = source.substring(from, source.indexOf("    // README pipeline ends\n", from))
+        .replaceAll("(?m)^    ", "");
+    String readme = Files.readString(Path.of("README.md"));
+    String block = readme.substring(readme.indexOf("```java\n", readme.indexOf("#### Spark ML")) + 8);
+    assertEquals(example, block.substring(0, block.indexOf("```\n")));
+  }
+
+  @Test
+  void sparkConnectFindsBothClassesAndMakesThemFromAUid() throws ReflectiveOperationException {
+    assertEquals(List.of(DnnClassifier.class), ServiceLoader.load(Estimator.class).stream()
+        .map(ServiceLoader.Provider::type).filter(type -> type.getName().startsWith("org.sparkdnn")).toList());
+    assertEquals(List.of(DnnClassificationModel.class), ServiceLoader.load(Transformer.class).stream()
+        .map(ServiceLoader.Provider::type).filter(type -> type.getName().startsWith("org.sparkdnn")).toList());
+    DnnClassifier dnn = DnnClassifier.class.getConstructor(String.class).newInstance("dnn_1");
+    assertEquals("dnn_1", dnn.uid());
+    assertEquals("dnn_1", dnn.stepSize().parent());
+    assertEquals("dnn_1", dnn.featuresCol().parent());
+    DnnClassificationModel empty = DnnClassificationModel.class.getConstructor(String.class).newInstance("m_1");
+    assertEquals("m_1", empty.probabilityCol().parent());
+    IllegalStateException e = assertThrows(IllegalStateException.class, empty::savedModel);
+    assertEquals("m_1: no trained network; fit a DnnClassifier or load a model", e.getMessage());
   }
 
   @Test
