@@ -171,8 +171,8 @@ public final class TrainSettings {
   /**
    * The settings of training on data already cached ({@code job.Trainer.fit}, the Spark ML estimator): train's,
    * without the files a command reads and writes besides its data (test data, a starting model, output, publishing,
-   * checkpoints) and without the CSV layout and the master; {@link #TRAIN} and {@link #VALIDATION} name the data in
-   * messages and provenance.
+   * checkpoints) and without the CSV layout, the table columns (the caller says them) and the master; {@link #TRAIN}
+   * and {@link #VALIDATION} name the data in messages and provenance.
    */
   public static final List<Setting<?>> IN_MEMORY = inMemory();
 
@@ -180,7 +180,8 @@ public final class TrainSettings {
     List<Setting<?>> excluded = List.of(TEST, INIT_FROM, WARM_START, DataSettings.LABEL_COLUMN, DataSettings.HEADER,
         DataSettings.DELIMITER, OUTPUT, OVERWRITE, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT,
         CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
-    return TRAIN_COMMAND.stream().filter(setting -> !excluded.contains(setting)).toList();
+    return TRAIN_COMMAND.stream()
+        .filter(setting -> !excluded.contains(setting) && !DataSettings.TABLES.contains(setting)).toList();
   }
 
   /** The engines {@link #ENGINE} names. */
