@@ -31,6 +31,10 @@ public final class DataSettings {
       + "array<double>.").defaultValue("features").recorded("features_col");
   public static final Setting<String[]> FEATURE_COLS = Setting.of("feature-cols", Kind.TEXTS, "A,B,...",
       "Tables: numeric feature columns, in this order, instead of features-col.").recorded("feature_cols");
+  /** Read from the training data only; CSV has no column names, so a CSV or HDF5 training input refuses it. */
+  public static final Setting<String> WEIGHT_COL = Setting.of("weight-col", Kind.TEXT, "NAME", "Tables: the "
+      + "numeric column of each training sample's weight w >= 0 (times its class weight with class-weight); cost "
+      + "and gradients divided by the sum of the weights. Default: every sample weighs 1.").recorded("weight_col");
   public static final Setting<Boolean> HEADER =
       Setting.flag("header", "The first line of every file is a header to skip.").recorded("header");
   public static final Setting<String> DELIMITER =

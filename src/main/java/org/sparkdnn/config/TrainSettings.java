@@ -143,9 +143,9 @@ public final class TrainSettings {
   public static final List<Setting<?>> TRAIN_COMMAND = List.of(TRAIN, TEST, LAYERS, ACTIVATIONS, LEARNING_RATE,
       L2, CLASS_WEIGHT, OPTIMIZER, BETA1, BETA2, EPSILON, ITERATIONS, BATCH_SIZE, EPOCHS, INIT, SEED, INIT_FROM, SCALE,
       DataSettings.FORMAT, DataSettings.LABEL_COL, DataSettings.FEATURES_COL, DataSettings.FEATURE_COLS,
-      DataSettings.LABEL_COLUMN, DataSettings.HEADER, DataSettings.DELIMITER, DataSettings.ON_BAD_ROW,
-      DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START, DataSettings.PARTITIONS, DataSettings.BLOCK_SIZE, ENGINE,
-      TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
+      DataSettings.WEIGHT_COL, DataSettings.LABEL_COLUMN, DataSettings.HEADER, DataSettings.DELIMITER,
+      DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START, DataSettings.PARTITIONS,
+      DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
       EARLY_STOPPING_MIN_DELTA, OUTPUT, OVERWRITE, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT,
       CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
 
@@ -161,7 +161,8 @@ public final class TrainSettings {
     for (Setting<?> setting : TRAIN_COMMAND) {
       if (!List.of(CLASS_WEIGHT, BATCH_SIZE, EPOCHS, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
           EARLY_STOPPING_MIN_DELTA, WARM_START, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT, CHECKPOINT_DIR,
-          CHECKPOINT_EVERY, RESUME).contains(setting) && !DataSettings.TABLES.contains(setting)) {
+          CHECKPOINT_EVERY, RESUME, DataSettings.WEIGHT_COL).contains(setting)
+          && !DataSettings.TABLES.contains(setting)) {
         settings.add(setting);
       }
     }
@@ -171,7 +172,8 @@ public final class TrainSettings {
   /**
    * The settings of training on data already cached ({@code job.Trainer.fit}, the Spark ML estimator): train's,
    * without the files a command reads and writes besides its data (test data, a starting model, output, publishing,
-   * checkpoints) and without the CSV layout, the table columns (the caller says them) and the master; {@link #TRAIN}
+   * checkpoints) and without the CSV layout, the table columns (the caller says them; {@code --weight-col} stays, a
+   * param of the estimator) and the master; {@link #TRAIN}
    * and {@link #VALIDATION} name the data in messages and provenance.
    */
   public static final List<Setting<?>> IN_MEMORY = inMemory();

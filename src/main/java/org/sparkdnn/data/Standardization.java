@@ -79,7 +79,7 @@ public final class Standardization implements Serializable {
         z[j * n + i] = apply(i, x[j * n + i]);
       }
     }
-    return new ColumnBlock(n, z, block.labels());
+    return block.withFeatures(z);
   }
 
   @Override

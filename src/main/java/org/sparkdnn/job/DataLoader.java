@@ -9,7 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkdnn.config.DataSettings;
 import org.sparkdnn.config.SettingValues;
 import org.sparkdnn.config.TrainingConfig;
-import org.sparkdnn.data.FeatureScaling;
 import org.sparkdnn.data.InputDataException;
 import org.sparkdnn.data.InputFormat;
 import org.sparkdnn.data.Standardization;
@@ -75,13 +74,24 @@ final class DataLoader {
   /**
    * A training run's data at {@code path}, cached; with {@code --scale standardize} as read, in float64, for
    * {@link #standardized} (the statistics come from these values before any rounding to float32).
+   *
+   * @param weighted whether the samples' weights are read ({@code --weight-col}): the training data's, not the test
+   *     or validation data's
+   * @throws IllegalArgumentException naming {@code --weight-col} if it is given for an input that is not a table
    */
-  static DistributedBlocks load(JavaSparkContext sc, String path, TrainingConfig config, CsvBlockReader reader) {
+  static DistributedBlocks load(JavaSparkContext sc, String path, TrainingConfig config, CsvBlockReader reader,
+      boolean weighted) {
     Precision precision = readPrecision(config);
     InputFormat format = formatOf(path, config.values(), sc.hadoopConfiguration());
+    String weight = weighted ? config.get(DataSettings.WEIGHT_COL) : null;
     if (format.isTable()) {
-      return fromTable(sc, path, format, config.values(), true, reader.numFeatures(), config.scaling(),
-          precision);
+      return DataFrameBlocks.fromDataFrame(table(sc, path, format, reader.numFeatures()), sourceName(path, format),
+          columns(config.values(), true).withWeight(weight), reader.numFeatures(), config.scaling(),
+          config.badRows(), config.get(DataSettings.PARTITIONS), reader.blockColumns(), precision);
+    }
+    if (weight != null) {
+      throw DataSettings.WEIGHT_COL.named("expected a table input (parquet, orc, json, libsvm or table) for the "
+          + "sample weights, found " + format.label() + " (" + path + ")", null);
     }
     return DistributedBlocks.load(sc, path, reader, config.get(DataSettings.PARTITIONS), reader.blockColumns(),
         precision);
@@ -121,7 +131,9 @@ final class DataLoader {
     InputFormat format = formatOf(input, data, sc.hadoopConfiguration());
     DistributedBlocks blocks;
     if (format.isTable()) {
-      blocks = fromTable(sc, input, format, data, labelled, inputSize, model.scaling(), read);
+      blocks = DataFrameBlocks.fromDataFrame(table(sc, input, format, inputSize), sourceName(input, format),
+          columns(data, labelled), inputSize, model.scaling(), DataSettings.badRows(data),
+          data.get(DataSettings.PARTITIONS), blockColumns, read);
     } else {
       CsvBlockReader reader = new CsvBlockReader(DataSettings.format(data), model.scaling(), inputSize,
           blockColumns, DataSettings.badRows(data));
@@ -129,13 +141,6 @@ final class DataLoader {
     }
     reportSkipped(blocks, input, out);
     return standardized(blocks, standardization, precision);
-  }
-
-  private static DistributedBlocks fromTable(JavaSparkContext sc, String path, InputFormat format,
-      SettingValues data, boolean labelled, int inputSize, FeatureScaling scaling, Precision precision) {
-    return DataFrameBlocks.fromDataFrame(table(sc, path, format, inputSize), sourceName(path, format),
-        columns(data, labelled), inputSize, scaling, DataSettings.badRows(data), data.get(DataSettings.PARTITIONS),
-        blockColumns(data, inputSize), precision);
   }
 
   /**

@@ -74,7 +74,7 @@ public final class Evaluator {
           + config.scaling(), null);
     }
     CsvBlockReader reader = DataLoader.reader(config);
-    DistributedBlocks blocks = DataLoader.load(sc, path, config, reader);
+    DistributedBlocks blocks = DataLoader.load(sc, path, config, reader, false);
     try {
       return SparkEvaluator.correctInOrder(sc, blocks, parameters, TrainingJob.THRESHOLD);
     } finally {

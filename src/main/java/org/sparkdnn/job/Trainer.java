@@ -112,13 +112,14 @@ public final class Trainer {
   /**
    * {@link #fit(TrainingConfig, DistributedBlocks, DistributedBlocks, int)} on a DataFrame's rows, read into
    * cached blocks as {@code train} reads a table ({@link DataFrameBlocks#fromDataFrame}), named by
-   * {@code --train}.
+   * {@code --train}, with the samples' weights from the column {@code --weight-col} names, if any.
    *
    * @throws org.sparkdnn.data.InputDataException if a column is missing or mistyped, or a row is bad
    */
   public TrainedModel fit(TrainingConfig config, Dataset<Row> df, TableColumns columns) {
     CsvBlockReader reader = DataLoader.reader(config);
-    DistributedBlocks train = DataFrameBlocks.fromDataFrame(df, config.get(TrainSettings.TRAIN), columns,
+    DistributedBlocks train = DataFrameBlocks.fromDataFrame(df, config.get(TrainSettings.TRAIN),
+        columns.withWeight(config.get(DataSettings.WEIGHT_COL)),
         config.architecture().inputSize(), config.scaling(), config.badRows(), config.get(DataSettings.PARTITIONS),
         reader.blockColumns(), DataLoader.readPrecision(config));
     return fit(config, train, null, reader.blockColumns());

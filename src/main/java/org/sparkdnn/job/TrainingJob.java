@@ -94,20 +94,21 @@ final class TrainingJob {
     PhaseTimer timer = new PhaseTimer();
     Data data = new Data();
     try {
-      DistributedBlocks loaded = data.cache(timer.time("load", () -> DataLoader.load(sc, trainPath, config, reader)));
+      DistributedBlocks loaded =
+          data.cache(timer.time("load", () -> DataLoader.load(sc, trainPath, config, reader, true)));
       Run run = prepare(sc, config, initial, started, timer, checkpoints, data, loaded, out);
       // read before training, so that a bad test row stops the run before the work rather than after it
       // as many partitions as the training data: the resident engine's tasks hold one partition of each
       TrainingConfig otherConfig = config.with(DataSettings.PARTITIONS, loaded.numPartitions());
       if (testPath != null) {
-        data.test = data.cache(timer.time("load", () -> DataLoader.load(sc, testPath, otherConfig, reader)));
+        data.test = data.cache(timer.time("load", () -> DataLoader.load(sc, testPath, otherConfig, reader, false)));
         DataLoader.reportSkipped(data.test, testPath, out);
         data.test = data.replace(data.test,
             DataLoader.standardized(data.test, run.standardization(), config.precision()));
       }
       if (validationPath != null) {
         DistributedBlocks validation =
-            data.cache(timer.time("load", () -> DataLoader.load(sc, validationPath, otherConfig, reader)));
+            data.cache(timer.time("load", () -> DataLoader.load(sc, validationPath, otherConfig, reader, false)));
         run = withValidation(run, data, validation, validationPath, out);
       }
       TrainingConfig recorded = config.with(DataSettings.PARTITIONS, loaded.numPartitions())

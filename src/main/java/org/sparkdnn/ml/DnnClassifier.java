@@ -36,8 +36,9 @@ import scala.Tuple3;
  * ({@link DnnParams}): {@code maxIter} (iterations, or epochs with {@code batchSize}), {@code stepSize},
  * {@code seed}, {@code tol} (early stopping's min delta), {@code regParam} (L2), {@code standardization}, and
  * {@code hiddenLayers}, {@code activations}, {@code initScheme}, {@code optimizer}, {@code batchSize},
- * {@code precision}, {@code engine}, {@code blockSize}, {@code classWeight}, {@code validationFraction} and
- * {@code earlyStoppingPatience}; {@code hiddenLayers}, {@code stepSize} and {@code maxIter} have no default.
+ * {@code precision}, {@code engine}, {@code blockSize}, {@code classWeight}, {@code weightCol} (the column of each
+ * sample's weight, {@code --weight-col}), {@code validationFraction} and {@code earlyStoppingPatience};
+ * {@code hiddenLayers}, {@code stepSize}, {@code maxIter} and {@code weightCol} (unweighted) have no default.
  */
 public final class DnnClassifier extends ProbabilisticClassifier<Vector, DnnClassifier, DnnClassificationModel>
     implements DefaultParamsWritable {
@@ -104,6 +105,15 @@ public final class DnnClassifier extends ProbabilisticClassifier<Vector, DnnClas
 
   public Param<String> classWeight() {
     return param(DnnParams.CLASS_WEIGHT);
+  }
+
+  public Param<String> weightCol() {
+    return param(DnnParams.WEIGHT_COL);
+  }
+
+  /** The weight column's name, or null when the samples are not weighted. */
+  public String getWeightCol() {
+    return isDefined(weightCol()) ? getOrDefault(weightCol()) : null;
   }
 
   public Param<String> optimizer() {
@@ -173,6 +183,11 @@ public final class DnnClassifier extends ProbabilisticClassifier<Vector, DnnClas
 
   public DnnClassifier setClassWeight(String weights) {
     return (DnnClassifier) set(classWeight(), weights);
+  }
+
+  /** The column of each sample's weight, a finite number >= 0 (Spark's {@code weightCol}). */
+  public DnnClassifier setWeightCol(String column) {
+    return (DnnClassifier) set(weightCol(), column);
   }
 
   public DnnClassifier setOptimizer(String name) {

@@ -135,6 +135,8 @@ final class DnnParams {
   static final Entry<String, String> ENGINE = same("engine", TrainSettings.ENGINE, TEXT);
   static final Entry<Integer, Integer> BLOCK_SIZE = same("blockSize", DataSettings.BLOCK_SIZE, INT);
   static final Entry<String, String> CLASS_WEIGHT = same("classWeight", TrainSettings.CLASS_WEIGHT, TEXT);
+  /** Spark's {@code weightCol}: the column of each sample's weight; unset, every sample weighs 1. */
+  static final Entry<String, String> WEIGHT_COL = same("weightCol", DataSettings.WEIGHT_COL, TEXT);
   static final Entry<Double, Double> VALIDATION_FRACTION =
       same("validationFraction", TrainSettings.VALIDATION_FRACTION, DOUBLE);
   static final Entry<Integer, Integer> EARLY_STOPPING_PATIENCE =
@@ -142,8 +144,8 @@ final class DnnParams {
 
   /** Every parameter, in the order of {@code train}'s settings. */
   static final List<Entry<?, ?>> ALL = List.of(HIDDEN_LAYERS, ACTIVATIONS, STEP_SIZE, REG_PARAM, CLASS_WEIGHT,
-      OPTIMIZER, MAX_ITER, BATCH_SIZE, INIT_SCHEME, SEED, STANDARDIZATION, PRECISION, BLOCK_SIZE, ENGINE,
-      VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE, TOL);
+      OPTIMIZER, MAX_ITER, BATCH_SIZE, INIT_SCHEME, SEED, STANDARDIZATION, WEIGHT_COL, PRECISION, BLOCK_SIZE,
+      ENGINE, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE, TOL);
 
   /** n[0], the hidden sizes, 1: the sizes of {@code --layers}. */
   private static int[] layers(int[] hidden, int inputSize) {

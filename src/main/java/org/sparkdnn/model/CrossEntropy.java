@@ -48,15 +48,14 @@ public final class CrossEntropy {
   }
 
   /**
-   * {@code Σ_i w_{y_i}·J_i} over a block, each sample's loss times its class's weight.
-   * Shapes: zL (1, m_b) from {@code offset}; y (1, m_b) from {@code yOffset}.
+   * {@code Σ_i w_i·J_i} over a block, each sample's loss times its weight.
+   * Shapes: zL (1, m_b) from {@code offset}; y (1, m_b) from {@code yOffset}; w (1, m_b) from {@code wOffset}.
    */
-  public static double weightedSum(double[] zL, int offset, double[] y, int yOffset, int count,
-      ClassWeights weights) {
+  public static double weightedSum(double[] zL, int offset, double[] y, int yOffset, double[] w, int wOffset,
+      int count) {
     double total = 0.0;
     for (int i = 0; i < count; i++) {
-      double label = y[yOffset + i];
-      total += weights.of(label) * loss(zL[offset + i], label);
+      total += w[wOffset + i] * loss(zL[offset + i], y[yOffset + i]);
     }
     return total;
   }

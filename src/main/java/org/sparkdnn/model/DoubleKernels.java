@@ -57,18 +57,17 @@ final class DoubleKernels implements Kernels<Matrix> {
   }
 
   @Override
-  public void weightedOutputGradient(Matrix aL, double[] y, int yOffset, ClassWeights weights, Matrix dZ) {
+  public void weightedOutputGradient(Matrix aL, double[] y, int yOffset, double[] w, int wOffset, Matrix dZ) {
     double[] a = aL.data();
     double[] d = dZ.data();
     for (int j = 0; j < aL.size(); j++) {
-      double label = y[yOffset + j];
-      d[dZ.offset() + j] = weights.of(label) * (a[aL.offset() + j] - label);
+      d[dZ.offset() + j] = w[wOffset + j] * (a[aL.offset() + j] - y[yOffset + j]);
     }
   }
 
   @Override
-  public double weightedCostSum(Matrix zL, double[] y, int yOffset, ClassWeights weights) {
-    return CrossEntropy.weightedSum(zL.data(), zL.offset(), y, yOffset, zL.size(), weights);
+  public double weightedCostSum(Matrix zL, double[] y, int yOffset, double[] w, int wOffset) {
+    return CrossEntropy.weightedSum(zL.data(), zL.offset(), y, yOffset, w, wOffset, zL.size());
   }
 
   @Override

@@ -63,18 +63,18 @@ final class FloatKernels implements Kernels<FloatMatrix> {
 
   /** The float error times the double weight, rounded to float once. */
   @Override
-  public void weightedOutputGradient(FloatMatrix aL, double[] y, int yOffset, ClassWeights weights, FloatMatrix dZ) {
+  public void weightedOutputGradient(FloatMatrix aL, double[] y, int yOffset, double[] w, int wOffset,
+      FloatMatrix dZ) {
     for (int j = 0; j < aL.size(); j++) {
-      double label = y[yOffset + j];
-      float error = aL.data()[aL.offset() + j] - (float) label;
-      dZ.data()[dZ.offset() + j] = (float) (weights.of(label) * error);
+      float error = aL.data()[aL.offset() + j] - (float) y[yOffset + j];
+      dZ.data()[dZ.offset() + j] = (float) (w[wOffset + j] * error);
     }
   }
 
   @Override
-  public double weightedCostSum(FloatMatrix zL, double[] y, int yOffset, ClassWeights weights) {
+  public double weightedCostSum(FloatMatrix zL, double[] y, int yOffset, double[] w, int wOffset) {
     widen(zL.data(), zL.offset(), widened, 0, zL.size());
-    return CrossEntropy.weightedSum(widened, 0, y, yOffset, zL.size(), weights);
+    return CrossEntropy.weightedSum(widened, 0, y, yOffset, w, wOffset, zL.size());
   }
 
   @Override

@@ -17,7 +17,9 @@ import org.sparkdnn.linalg.Matrix;
  *
  * <p>With {@link ClassWeights} the passes weigh each sample's terms by its class's weight and also count the
  * samples labelled 1; the driver then names the weights ({@link #weighBy}) and the sums are divided by
- * {@code Σw = w0·m0 + w1·m1} ({@link #divisor}) instead of m.
+ * {@code Σw = w0·m0 + w1·m1} ({@link #divisor}) instead of m. With per-sample weights ({@code --weight-col}) the
+ * passes add each block's {@code Σ_i w_i} instead (times the class weights, if any), the sums of the partitions
+ * added in partition order as the gradients are, and that sum is the divisor.
  *
  * <p>The sums know their {@link Architecture}, so {@link #dW(int)} and {@link #db(int)} are views of layer l.
  * An {@link #empty(Architecture)} instance holds no array until the first block is added, so a Spark aggregation's
@@ -37,6 +39,10 @@ public final class GradientSums implements Serializable {
   private long count;
   /** The samples labelled 1 among {@link #count}, counted by weighted passes only. */
   private long positives;
+  /** Σ_i w_i of the samples, added by passes over blocks with sample weights only. */
+  private double weightSum;
+  /** Whether the samples carried their own weights: then {@link #weightSum} is the divisor. */
+  private boolean sampleWeighted;
   /** Set on the driver by {@link #weighBy}; null: divided by the count. */
   private transient ClassWeights weights;
 
@@ -51,10 +57,11 @@ public final class GradientSums implements Serializable {
 
   /**
    * Sums received from elsewhere (a resident task's answer): {@code values} (taken, not copied) is null when no
-   * sample was added, as in {@link #empty}; {@code positives} is 0 unless the passes were weighted.
+   * sample was added, as in {@link #empty}; {@code positives} is 0 unless the passes were weighted by class;
+   * {@code weightSum} is Σw of samples with their own weights ({@code sampleWeighted}), else 0.
    */
   public static GradientSums of(Architecture architecture, double[] values, double costSum, long count,
-      long positives) {
+      long positives, double weightSum, boolean sampleWeighted) {
     if (values != null && values.length != architecture.numParameters()) {
       throw new IllegalArgumentException(architecture + " has " + architecture.numParameters()
           + " parameters, found gradient sums of " + values.length);
@@ -64,6 +71,8 @@ public final class GradientSums implements Serializable {
     sums.costSum = costSum;
     sums.count = count;
     sums.positives = positives;
+    sums.weightSum = weightSum;
+    sums.sampleWeighted = sampleWeighted;
     return sums;
   }
 
@@ -165,6 +174,8 @@ public final class GradientSums implements Serializable {
     costSum = 0.0;
     count = 0;
     positives = 0;
+    weightSum = 0.0;
+    sampleWeighted = false;
     weights = null;
     return this;
   }
@@ -184,6 +195,16 @@ public final class GradientSums implements Serializable {
     return positives;
   }
 
+  /** Σ_i w_i of samples with their own weights; 0 unless {@link #sampleWeighted()}. */
+  public double weightSum() {
+    return weightSum;
+  }
+
+  /** Whether the samples carried their own weights ({@code --weight-col}). */
+  public boolean sampleWeighted() {
+    return sampleWeighted;
+  }
+
   /**
    * Names the class weights the passes weighed the samples by, so that {@link #divisor} is their Σw; returns this.
    * Called once, on the driver, on the total.
@@ -193,14 +214,20 @@ public final class GradientSums implements Serializable {
     return this;
   }
 
-  /** What the sums are divided by: m, or {@code Σw = w0·m0 + w1·m1} once {@link #weighBy} named the weights. */
+  /**
+   * What the sums are divided by: m, or {@code Σw = w0·m0 + w1·m1} once {@link #weighBy} named the weights, or the
+   * samples' own {@code Σ_i w_i} when they carried weights.
+   */
   public double divisor() {
+    if (sampleWeighted) {
+      return weightSum;
+    }
     return weights == null ? count : weights.total(count - positives, positives);
   }
 
-  /** The mean cost {@code J = (1/m)·Σ_i J_i}, or {@code (1/Σw)·Σ_i w_i·J_i} with class weights. */
+  /** The mean cost {@code J = (1/m)·Σ_i J_i}, or {@code (1/Σw)·Σ_i w_i·J_i} with weights. */
   public double cost() {
-    return weights == null ? costSum / count : costSum / divisor();
+    return weights == null && !sampleWeighted ? costSum / count : costSum / divisor();
   }
 
   /** Records {@code samples} more samples whose cost terms add up to {@code cost}. */
@@ -217,6 +244,17 @@ public final class GradientSums implements Serializable {
     costSum += weightedCost;
     count += samples;
     positives += labelledOne;
+  }
+
+  /**
+   * Records {@code samples} more samples with their own weights, adding up to {@code weights}, whose weighted cost
+   * terms add up to {@code weightedCost}.
+   */
+  void addSampleWeighted(double weightedCost, int samples, double weights) {
+    costSum += weightedCost;
+    count += samples;
+    weightSum += weights;
+    sampleWeighted = true;
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {
@@ -272,6 +310,8 @@ public final class GradientSums implements Serializable {
     costSum += other.costSum;
     count += other.count;
     positives += other.positives;
+    weightSum += other.weightSum;
+    sampleWeighted |= other.sampleWeighted;
     return this;
   }
 }

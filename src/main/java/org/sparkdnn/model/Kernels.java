@@ -29,13 +29,16 @@ interface Kernels<M extends DenseMatrix<?>> {
   double costSum(M zL, double[] y, int yOffset);
 
   /**
-   * {@code dZ[L] = w·(A[L] − Y)}, each sample's class weight times its error (the derivative of the weighted cost).
-   * Shapes: aL, dZ (m_b, 1); y (1, m_b) from {@code yOffset}.
+   * {@code dZ[L] = w·(A[L] − Y)}, each sample's weight times its error (the derivative of the weighted cost).
+   * Shapes: aL, dZ (m_b, 1); y (1, m_b) from {@code yOffset}; w (1, m_b) from {@code wOffset}.
    */
-  void weightedOutputGradient(M aL, double[] y, int yOffset, ClassWeights weights, M dZ);
+  void weightedOutputGradient(M aL, double[] y, int yOffset, double[] w, int wOffset, M dZ);
 
-  /** {@code Σ_i w_i·J_i} from {@code Z[L]}, summed in double. Shapes: zL (m_b, 1); y (1, m_b). */
-  double weightedCostSum(M zL, double[] y, int yOffset, ClassWeights weights);
+  /**
+   * {@code Σ_i w_i·J_i} from {@code Z[L]}, summed in double.
+   * Shapes: zL (m_b, 1); y (1, m_b) from {@code yOffset}; w (1, m_b) from {@code wOffset}.
+   */
+  double weightedCostSum(M zL, double[] y, int yOffset, double[] w, int wOffset);
 
   /** {@code S += op(A)·op(B)} into the double sums. Shapes: op(A) (m, k), op(B) (k, n), S (m, n). */
   void addProduct(M a, boolean transA, M b, boolean transB, Matrix sums);

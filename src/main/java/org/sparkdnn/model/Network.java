@@ -44,13 +44,14 @@ public final class Network {
 
   /**
    * Backward pass after {@link #forward} on the same block; adds the block's gradient sums into {@code out}. For
-   * l = L..1: {@code dZ[L] = A[L] − Y}, or {@code w·(A[L] − Y)} with class weights (null: none);
+   * l = L..1: {@code dZ[L] = A[L] − Y}, or {@code w·(A[L] − Y)} with each sample's weight w (null: none);
    * {@code ΣdW[l] += dZ[l]·A[l-1]ᵀ}; {@code Σdb[l] += Σ_columns dZ[l]}; {@code dA[l-1] = W[l]ᵀ·dZ[l]};
    * {@code dZ[l-1] = dA[l-1] ∘ g'[l-1](Z[l-1])}; computed on the transposes (see the class comment).
-   * Shapes: X (n[0], m_b); y (1, m_b) from {@code yOffset}; reads Zᵀ[l], Aᵀ[l] (m_b, n[l]) from {@code ws}.
+   * Shapes: X (n[0], m_b); y (1, m_b) from {@code yOffset}; w (1, m_b) from {@code wOffset}; reads Zᵀ[l], Aᵀ[l]
+   * (m_b, n[l]) from {@code ws}.
    */
   public static <M extends DenseMatrix<?>> void backward(LayerParameters<M> parameters, M X, double[] y, int yOffset,
-      ClassWeights weights, Workspace<M> ws, GradientSums out) {
+      double[] w, int wOffset, Workspace<M> ws, GradientSums out) {
     Architecture arch = parameters.architecture();
     int m = X.cols();
     Kernels<M> k = ws.kernels();
@@ -60,10 +61,10 @@ public final class Network {
     int L = arch.numLayers();
     // dZ[L] = A[L] − Y, or w·(A[L] − Y): (m_b, 1), as n[L] = 1; the course runs never multiply by a weight
     M dZt = ws.gradientT(L, m);
-    if (weights == null) {
+    if (w == null) {
       k.outputGradient(ws.At(L, m), y, yOffset, dZt);
     } else {
-      k.weightedOutputGradient(ws.At(L, m), y, yOffset, weights, dZt);
+      k.weightedOutputGradient(ws.At(L, m), y, yOffset, w, wOffset, dZt);
     }
     for (int l = L; l >= 1; l--) {
       Matrix dW = out.dW(l);
@@ -93,31 +94,52 @@ public final class Network {
    */
   public static <M extends DenseMatrix<?>> void accumulateGradients(LayerParameters<M> parameters, M X, double[] y,
       int yOffset, Workspace<M> ws, GradientSums out) {
-    accumulateGradients(parameters, X, y, yOffset, null, ws, out);
+    accumulateGradients(parameters, X, y, yOffset, null, null, ws, out);
   }
 
   /**
    * As {@link #accumulateGradients(LayerParameters, DenseMatrix, double[], int, Workspace, GradientSums)}, each
-   * sample's cost and output error weighted by its class's weight unless {@code weights} is null; weighted, the
-   * samples labelled 1 are counted too, for the driver's {@code Σw}.
-   * Shapes: X (n[0], m_b); y (1, m_b) from {@code yOffset}.
+   * sample i's cost and output error weighted by {@code w_i = sampleWeights_i · w_{y_i}}: the sample's own weight
+   * (null: 1) times its class's weight (null: 1). With sample weights the block adds its
+   * {@code Σ_i w_i} to the sums, the divisor of a weighted run; with class weights alone it counts the samples
+   * labelled 1 instead, as the class weights' Σw is {@code w0·m0 + w1·m1}.
+   * Shapes: X (n[0], m_b); y and sampleWeights (1, m_b) from {@code yOffset}.
    */
   public static <M extends DenseMatrix<?>> void accumulateGradients(LayerParameters<M> parameters, M X, double[] y,
-      int yOffset, ClassWeights weights, Workspace<M> ws, GradientSums out) {
+      int yOffset, ClassWeights weights, double[] sampleWeights, Workspace<M> ws, GradientSums out) {
     int m = X.cols();
     if (m == 0) {
       return;
     }
     forward(parameters, X, ws);
     M zL = ws.Zt(parameters.architecture().numLayers(), m);
-    if (weights == null) {
+    double[] w = sampleWeights;
+    int wOffset = yOffset;
+    if (weights != null) {
+      // w_{y_i}, times w_i with sample weights: (1, m_b) into the workspace's scratch
+      w = ws.sampleWeights();
+      wOffset = 0;
+      for (int j = 0; j < m; j++) {
+        double classWeight = weights.of(y[yOffset + j]);
+        w[j] = sampleWeights == null ? classWeight : sampleWeights[yOffset + j] * classWeight;
+      }
+    }
+    if (w == null) {
       // J = Σ_i L(ŷ_i, y_i), from Zᵀ[L] (m_b, 1)
       out.addSamples(ws.kernels().costSum(zL, y, yOffset), m);
-    } else {
+    } else if (sampleWeights == null) {
       // J = Σ_i w_i·L(ŷ_i, y_i), and the class-1 count Σw needs
-      out.addWeightedSamples(ws.kernels().weightedCostSum(zL, y, yOffset, weights), m, labelledOne(y, yOffset, m));
+      out.addWeightedSamples(ws.kernels().weightedCostSum(zL, y, yOffset, w, wOffset), m,
+          labelledOne(y, yOffset, m));
+    } else {
+      // J = Σ_i w_i·L(ŷ_i, y_i), and Σ_i w_i in sample order
+      double weightSum = 0.0;
+      for (int j = 0; j < m; j++) {
+        weightSum += w[wOffset + j];
+      }
+      out.addSampleWeighted(ws.kernels().weightedCostSum(zL, y, yOffset, w, wOffset), m, weightSum);
     }
-    backward(parameters, X, y, yOffset, weights, ws, out);
+    backward(parameters, X, y, yOffset, w, wOffset, ws, out);
   }
 
   /** The samples labelled 1. Shapes: y (1, m_b) from {@code yOffset}. */

@@ -38,6 +38,8 @@ public final class Workspace<M extends DenseMatrix<?>> {
   private final List<M> zViews = new ArrayList<>();
   private final List<M> aViews = new ArrayList<>();
   private final List<M> gradientViews = new ArrayList<>();
+  /** Each sample's weight w_{y_i}, or w_i·w_{y_i}, when class weights are applied: (1, capacity). */
+  private final double[] sampleWeights;
   private int viewColumns = -1;
 
   /** How one precision's matrices are made. */
@@ -66,6 +68,7 @@ public final class Workspace<M extends DenseMatrix<?>> {
     }
     gradients.add(storage.make(null, capacity, widest));
     gradients.add(storage.make(null, capacity, widest));
+    sampleWeights = new double[capacity];
   }
 
   /** Float64 buffers for blocks of up to {@code capacity} samples. */
@@ -125,6 +128,11 @@ public final class Workspace<M extends DenseMatrix<?>> {
 
   Kernels<M> kernels() {
     return kernels;
+  }
+
+  /** Room for the weights of a block's samples: (1, capacity). */
+  double[] sampleWeights() {
+    return sampleWeights;
   }
 
   /** Zᵀ[l] for a block of {@code columns} samples: (columns, n[l]). */

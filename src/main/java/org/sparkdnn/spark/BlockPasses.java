@@ -89,7 +89,8 @@ public final class BlockPasses {
 
   /**
    * Adds a block's gradient sums, cost sum and sample count into {@code sums} (course week 4's forward and
-   * backward passes, {@link Network#accumulateGradients}), weighted by this instance's class weights if any.
+   * backward passes, {@link Network#accumulateGradients}), weighted by this instance's class weights and the
+   * block's sample weights, if any.
    * Shapes: block X (n[0], m_b), labels (1, m_b).
    */
   public void accumulateGradients(ColumnBlock block, GradientSums sums) {
@@ -112,7 +113,7 @@ public final class BlockPasses {
 
   private <M extends DenseMatrix<?>> void accumulate(Workspace<M> ws, ColumnBlock block, GradientSums sums) {
     Network.accumulateGradients(ws.parameters(parameters, this), ws.input(block.features()), block.labels(), 0,
-        weights, ws, sums);
+        weights, block.weights(), ws, sums);
   }
 
   private <M extends DenseMatrix<?>> void predict(Workspace<M> ws, ColumnBlock block, double[] out) {

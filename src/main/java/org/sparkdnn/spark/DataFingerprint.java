@@ -14,11 +14,11 @@ import org.sparkdnn.data.ColumnBlock;
  * hash of the samples, folded with SHA-256 into 64 hex digits, to tell a checkpoint or a model from one trained on
  * other data (accidents, not forgery).
  *
- * <p>Each sample (its n[0] features in order, then its label, as raw IEEE-754 bits) is hashed on its own with two
- * independent 64-bit hashes, and the sample hashes are added modulo 2^64: the sum does not depend on the order,
- * the blocks or the partitions, while any changed, swapped, added, removed or duplicated value or sample changes
- * it. Float32 blocks are hashed as the doubles their floats widen to, so the fingerprint names the values trained
- * on. One pass over the cached blocks.
+ * <p>Each sample (its n[0] features in order, its weight if it has one, then its label, as raw IEEE-754 bits) is
+ * hashed on its own with two independent 64-bit hashes, and the sample hashes are added modulo 2^64: the sum does
+ * not depend on the order, the blocks or the partitions, while any changed, swapped, added, removed or duplicated
+ * value or sample changes it. Float32 blocks are hashed as the doubles their floats widen to, so the fingerprint
+ * names the values trained on. One pass over the cached blocks.
  */
 public final class DataFingerprint {
   private static final String FORMAT = "spark-dnn-data-fingerprint-v1";
@@ -79,6 +79,7 @@ public final class DataFingerprint {
       n = checkedWidth(n, block.numFeatures());
       // X: (n[0], m_b) column-major, so sample j's features are values [j·n[0], (j+1)·n[0])
       double[] y = block.labels();
+      double[] w = block.weights();
       int width = block.numFeatures();
       for (int j = 0; j < block.numColumns(); j++) {
         long a = SEED_A;
@@ -89,6 +90,12 @@ public final class DataFingerprint {
           b = mix(b + bits * 0xFF51AFD7ED558CCDL);
         }
         long label = Double.doubleToRawLongBits(y[j]);
+        if (w != null) {
+          // a weighted sample is its weight too; unweighted samples hash as they always did
+          long weight = Double.doubleToRawLongBits(w[j]);
+          a = mix(a ^ weight);
+          b = mix(b + weight * 0xFF51AFD7ED558CCDL);
+        }
         sumA += mix(a ^ label);
         sumB += mix(b + label * 0xFF51AFD7ED558CCDL);
       }

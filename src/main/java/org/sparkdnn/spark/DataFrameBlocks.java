@@ -36,7 +36,8 @@ import org.sparkdnn.model.Precision;
  * order (a Parquet, ORC or JSON file's order; for several part files, the order Spark's scan reads them in, which is
  * the same on every read), one block sequence per partition, re-cut as CSV is, bad rows failing or skipped and
  * counted as {@link BadRowPolicy} says. The features come from one vector column (an ML {@link Vector}, dense or
- * sparse, or an {@code array} of numbers) or from numeric columns in order.
+ * sparse, or an {@code array} of numbers) or from numeric columns in order; each sample's weight, if asked for,
+ * from a numeric column (a null, NaN, infinite or negative weight is a bad row).
  *
  * <p>A sparse vector is densified: its block holds every one of its n[0] features, 8 bytes each (4 in float32), so
  * a block of m_b samples takes n[0]·m_b·8 bytes however few of them are non-zero; {@code --block-size} and the
@@ -51,6 +52,7 @@ public final class DataFrameBlocks {
   private static final String FILE_COLUMN = "__spark_dnn_input_file";
   private static final String LABEL = "a label 0 or 1";
   private static final String NUMBER = "a finite number";
+  private static final String WEIGHT = "a finite weight >= 0";
   /** How Spark stores an ML vector: (type 0 sparse or 1 dense, size, indices, values). */
   private static final DataType VECTOR_STRUCT = new VectorUDT().sqlType();
 
@@ -62,7 +64,7 @@ public final class DataFrameBlocks {
    * {@code evaluate} do with a table, and what a Spark ML estimator calls with the DataFrame it is given.
    *
    * @param source what the rows are called in messages: the path read, "table db.name", "the DataFrame"
-   * @param columns the label (null to read features only, labels NaN) and feature columns
+   * @param columns the label (null to read features only, labels NaN), feature and weight (null: none) columns
    * @param numFeatures n[0]: the features of every sample
    * @param scaling applied to every feature as it is read (a divisor; standardizing comes later, from the blocks)
    * @param partitions the partitions of the cached blocks; 0: the DataFrame's, at least Spark's default parallelism
@@ -95,9 +97,9 @@ public final class DataFrameBlocks {
   }
 
   /**
-   * Fails unless {@code schema} has the columns: the label numeric, the vector column an ML vector or an array of
-   * numbers (of n[0] values when its ML attributes, as {@code VectorAssembler} writes them, say how many), the
-   * feature columns numeric and n[0] of them. Reads no data.
+   * Fails unless {@code schema} has the columns: the label and the weight numeric, the vector column an ML vector
+   * or an array of numbers (of n[0] values when its ML attributes, as {@code VectorAssembler} writes them, say how
+   * many), the feature columns numeric and n[0] of them. Reads no data.
    *
    * @throws InputDataException naming the source, the column, what was expected and what was found
    */
@@ -107,6 +109,13 @@ public final class DataFrameBlocks {
       if (!(label.dataType() instanceof NumericType)) {
         throw InputDataException.ofColumn(source, 0, columns.label(), "a numeric column (" + LABEL + ")",
             "a column of type " + label.dataType().simpleString());
+      }
+    }
+    if (columns.weight() != null) {
+      StructField weight = field(schema, source, columns.weight(), WEIGHT);
+      if (!(weight.dataType() instanceof NumericType)) {
+        throw InputDataException.ofColumn(source, 0, columns.weight(), "a numeric column (" + WEIGHT + ")",
+            "a column of type " + weight.dataType().simpleString());
       }
     }
     if (columns.isVector()) {
@@ -178,12 +187,15 @@ public final class DataFrameBlocks {
     double[] probabilities(ColumnBlock block);
   }
 
-  /** The columns a sample is read from: the features, then the label if any. */
+  /** The columns a sample is read from: the features, then the label and the weight if any. */
   private static List<String> names(TableColumns columns) {
     List<String> names = new ArrayList<>(columns.isVector() ? List.of(columns.featuresColumn())
         : columns.featureColumns());
     if (columns.label() != null) {
       names.add(columns.label());
+    }
+    if (columns.weight() != null && !names.contains(columns.weight())) {
+      names.add(columns.weight());
     }
     return names;
   }
@@ -220,7 +232,7 @@ public final class DataFrameBlocks {
 
   /**
    * Reads one row's sample into a column of a block: its features checked finite (and counted, for a vector) and
-   * scaled, its label checked 0 or 1; and tells where the row is.
+   * scaled, its label checked 0 or 1, its weight checked finite and not negative; and tells where the row is.
    */
   private static final class RowParser implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -228,9 +240,10 @@ public final class DataFrameBlocks {
     private final TableColumns columns;
     private final int numFeatures;
     private final FeatureScaling scaling;
-    /** The row's fields: the vector column, or each feature column; the label (-1 for none); the file. */
+    /** The row's fields: the vector column, or each feature column; the label and weight (-1: none); the file. */
     private final int[] featureIndexes;
     private final int labelIndex;
+    private final int weightIndex;
     private final int fileIndex;
 
     RowParser(String source, TableColumns columns, StructType rows, int numFeatures, FeatureScaling scaling) {
@@ -241,7 +254,30 @@ public final class DataFrameBlocks {
       List<String> features = columns.isVector() ? List.of(columns.featuresColumn()) : columns.featureColumns();
       this.featureIndexes = features.stream().mapToInt(rows::fieldIndex).toArray();
       this.labelIndex = columns.label() == null ? -1 : rows.fieldIndex(columns.label());
+      this.weightIndex = columns.weight() == null ? -1 : rows.fieldIndex(columns.weight());
       this.fileIndex = rows.fieldIndex(FILE_COLUMN);
+    }
+
+    /** Whether the samples have weights. */
+    boolean weighted() {
+      return weightIndex >= 0;
+    }
+
+    /**
+     * The row's weight w, finite and at least 0.
+     *
+     * @throws BadValue naming the weight column
+     */
+    double weight(Row row) {
+      Object value = row.get(weightIndex);
+      if (value == null) {
+        throw new BadValue(columns.weight(), WEIGHT, "null");
+      }
+      double weight = ((Number) value).doubleValue();
+      if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
+        throw new BadValue(columns.weight(), WEIGHT, String.valueOf(value));
+      }
+      return weight;
     }
 
     /** The file the row was read from; "" for rows from no file. */
@@ -408,7 +444,7 @@ public final class DataFrameBlocks {
       return rows.hasNext();
     }
 
-    /** Shapes: up to blockColumns rows → X (n[0], m_b), Y (1, m_b). */
+    /** Shapes: up to blockColumns rows → X (n[0], m_b), Y (1, m_b), weights (1, m_b) if weighted. */
     @Override
     public ColumnBlock next() {
       if (!rows.hasNext()) {
@@ -416,12 +452,16 @@ public final class DataFrameBlocks {
       }
       double[] x = new double[Math.multiplyExact(blockColumns, numFeatures)];
       double[] y = new double[blockColumns];
+      double[] w = parser.weighted() ? new double[blockColumns] : null;
       int columns = 0;
       while (columns < blockColumns && rows.hasNext()) {
         Row row = rows.next();
         position.advance(row);
         try {
           y[columns] = parser.parse(row, x, columns * numFeatures);
+          if (w != null) {
+            w[columns] = parser.weight(row);
+          }
           columns++;
         } catch (BadValue bad) {
           InputDataException located = position.error(bad);
@@ -434,8 +474,9 @@ public final class DataFrameBlocks {
       if (columns < blockColumns) {
         x = Arrays.copyOf(x, columns * numFeatures);
         y = Arrays.copyOf(y, columns);
+        w = w == null ? null : Arrays.copyOf(w, columns);
       }
-      return new ColumnBlock(numFeatures, x, y);
+      return new ColumnBlock(numFeatures, x, y, w);
     }
   }
 

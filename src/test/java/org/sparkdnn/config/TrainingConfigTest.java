@@ -23,7 +23,7 @@ class TrainingConfigTest {
     Map<String, Object> json = flower().set(DataSettings.DELIMITER, "tab").build().toJson();
     assertEquals(List.of("train", "test", "layers", "activations", "learning_rate", "l2", "class_weight",
         "optimizer", "beta1", "beta2", "epsilon", "iterations", "batch_size", "epochs", "init", "seed", "init_from",
-        "scale", "format", "label_col", "features_col", "feature_cols", "label_column", "header", "delimiter", "on_bad_row", "max_bad_rows", "precision", "warm_start",
+        "scale", "format", "label_col", "features_col", "feature_cols", "weight_col", "label_column", "header", "delimiter", "on_bad_row", "max_bad_rows", "precision", "warm_start",
         "partitions", "block_size", "eval_every", "validation", "validation_fraction", "early_stopping_patience",
         "early_stopping_min_delta"),
         List.copyOf(json.keySet()));

@@ -31,7 +31,10 @@ public final class LocalGradientSource implements GradientSource {
     this(blocks, batches, null);
   }
 
-  /** As {@link #LocalGradientSource(List, MiniBatches)}, the samples weighed by {@code weights} (null: none). */
+  /**
+   * As {@link #LocalGradientSource(List, MiniBatches)}, the samples weighed by {@code weights} (null: none) and by
+   * the blocks' own sample weights, if any.
+   */
   public LocalGradientSource(List<ColumnBlock> blocks, MiniBatches batches, ClassWeights weights) {
     this.blocks = List.copyOf(blocks);
     this.batches = batches;
@@ -47,7 +50,7 @@ public final class LocalGradientSource implements GradientSource {
     GradientSums sums = GradientSums.empty(parameters.architecture());
     for (ColumnBlock block : blocks) {
       Workspace<Matrix> ws = Workspace.float64(parameters.architecture(), block.numColumns());
-      Network.accumulateGradients(parameters, block.X(), block.labels(), 0, weights, ws, sums);
+      Network.accumulateGradients(parameters, block.X(), block.labels(), 0, weights, block.weights(), ws, sums);
     }
     return weighed(sums);
   }

@@ -298,7 +298,7 @@ final class Exchange extends RpcHandler {
         return;
       }
       body = GradientSums.of(architecture, tail.length() < 0 ? null : slot.values, tail.costSum(), tail.count(),
-          tail.positives());
+          tail.positives(), tail.weightSum(), tail.sampleWeighted());
     }
     answers[p] = body;
     answered++;

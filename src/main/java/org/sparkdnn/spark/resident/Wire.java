@@ -146,19 +146,25 @@ final class Wire {
 
   /**
    * Writes an ANSWER for gradient sums whose values went ahead as chunks: cost sum, count, samples labelled 1 (for
-   * class weights' Σw), and the number of values (−1 when no sample was added, and no chunk sent).
+   * class weights' Σw), the samples' own Σw and whether they had weights (1 or 0), and the number of values (−1
+   * when no sample was added, and no chunk sent).
    */
   static ByteBuffer answer(AnswerHead head, GradientSums sums) {
     double[] values = sums.valuesOrNull();
-    ByteBuffer out = head(order(ByteBuffer.allocate(ANSWER_HEAD + 8 + 8 + 8 + 4)), head);
+    ByteBuffer out = head(order(ByteBuffer.allocate(ANSWER_HEAD + 8 + 8 + 8 + 8 + 1 + 4)), head);
     return out.putDouble(sums.costSum()).putLong(sums.count()).putLong(sums.positives())
+        .putDouble(sums.weightSum()).put((byte) (sums.sampleWeighted() ? 1 : 0))
         .putInt(values == null ? -1 : values.length).flip();
   }
 
-  /** The cost sum, count, samples labelled 1 and number of values of a SUMS answer whose head has been read. */
-  record SumsTail(double costSum, long count, long positives, int length) {
+  /**
+   * The cost sum, count, samples labelled 1, sample weights' Σw and presence, and number of values of a SUMS answer
+   * whose head has been read.
+   */
+  record SumsTail(double costSum, long count, long positives, double weightSum, boolean sampleWeighted,
+      int length) {
     static SumsTail decode(ByteBuffer in) {
-      return new SumsTail(in.getDouble(), in.getLong(), in.getLong(), in.getInt());
+      return new SumsTail(in.getDouble(), in.getLong(), in.getLong(), in.getDouble(), in.get() == 1, in.getInt());
     }
   }
 

@@ -137,7 +137,7 @@ class ExchangeTest {
     open.add(again);
     again.send(Wire.chunks(null, 0, 0, 1, new double[] {666, 666, 666}));
     ByteBuffer forged = Wire.answer(new AnswerHead(0, 1, 0, Kind.SUMS),
-        GradientSums.of(ARCH, new double[] {666, 666, 666}, 666, 7, 0));
+        GradientSums.of(ARCH, new double[] {666, 666, 666}, 666, 7, 0, 0.0, false));
     assertThrows(RuntimeException.class, () -> again.sendRpcSync(forged, 10_000));
     assertEquals(0, exchange.connected());
     // the run's own task still gets in, and its answer is the one counted
@@ -208,7 +208,7 @@ class ExchangeTest {
             client.send(chunk);
           }
           ByteBuffer answer = Wire.answer(new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(),
-              work.kind()), GradientSums.of(ARCH, values.clone(), 0.5, 7, 0));
+              work.kind()), GradientSums.of(ARCH, values.clone(), 0.5, 7, 0, 0.0, false));
           work = client.ask(answer, receiver, () -> false);
           answers++;
         }
