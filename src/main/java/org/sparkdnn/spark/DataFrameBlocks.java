@@ -92,8 +92,26 @@ public final class DataFrameBlocks {
     JavaRDD<ColumnBlock> blocks = rows.toJavaRDD()
         .mapPartitionsWithIndex((p, it) -> new RowBlocks(parser, p, it, blockColumns, badRows, tally), true)
         .filter(block -> block.numColumns() > 0);
-    return DistributedBlocks.cached(sc, blocks, tally, source, badRows.maxSkipped(), partitions, blockColumns)
-        .in(precision);
+    DistributedBlocks cached =
+        DistributedBlocks.cached(sc, blocks, tally, source, badRows.maxSkipped(), partitions, blockColumns);
+    if (columns.weight() != null && !hasPositiveWeight(cached)) {
+      cached.unpersist();
+      throw InputDataException.ofFile(source, "at least one sample of positive weight in column '"
+          + columns.weight() + "'", "every weight 0");
+    }
+    return cached.in(precision);
+  }
+
+  /** Whether some sample weighs more than 0: with none, every cost and gradient would be 0/0. */
+  private static boolean hasPositiveWeight(DistributedBlocks blocks) {
+    return SparkErrors.unwrap(() -> blocks.blocks().filter(block -> {
+      for (double w : block.weights()) {
+        if (w > 0) {
+          return true;
+        }
+      }
+      return false;
+    }).count()) > 0;
   }
 
   /**

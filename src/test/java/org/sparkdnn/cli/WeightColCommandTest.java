@@ -176,6 +176,11 @@ class WeightColCommandTest {
     assertEquals(ExitCodes.INVALID_INPUT, missing.exitCode(), missing.toString());
     assertTrue(missing.err().contains("column 'weight': expected a finite weight >= 0, found no such column"),
         missing.toString());
+    CommandRun zero = train(out, "--train", write(flower().withColumn("w", functions.lit(0.0)).drop("i"),
+        "zero.parquet"), "--weight-col", "w");
+    assertEquals(ExitCodes.INVALID_INPUT, zero.exitCode(), zero.toString());
+    assertTrue(zero.err().contains("zero.parquet: expected at least one sample of positive weight in column 'w', "
+        + "found every weight 0"), zero.toString());
     CommandRun csv = train(out, "--train", FLOWER, "--weight-col", "w");
     assertEquals(ExitCodes.USAGE, csv.exitCode(), csv.toString());
     assertTrue(csv.err().contains("--weight-col: expected a table input"), csv.toString());
