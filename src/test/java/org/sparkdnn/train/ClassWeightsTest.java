@@ -18,6 +18,7 @@ import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.spark.BlockPasses;
 import org.sparkdnn.testing.GoldenFile;
+import org.sparkdnn.testing.GradientCheck;
 import org.sparkdnn.testing.LocalGradientSource;
 
 /**
@@ -26,7 +27,6 @@ import org.sparkdnn.testing.LocalGradientSource;
  * central differences of the weighted mean cost, the float32 passes against the double ones, and the weights' checks.
  */
 class ClassWeightsTest {
-  private static final double H = 1e-3;
   private static final List<String> CASES = List.of("relu-leaky", "logistic");
 
   @ParameterizedTest
@@ -64,20 +64,7 @@ class ClassWeightsTest {
   void theMeanGradientIsTheDerivativeOfTheWeightedMeanCost(String name) {
     GoldenFile golden = GoldenFile.load("golden/class-weight-" + name + ".json");
     GradientSource source = source(golden, weights(golden), null);
-    Parameters p = golden.parameters("parameters");
-    GradientSums sums = source.gradientSums(p);
-    for (int i = 0; i < p.values().length; i++) {
-      double[] cost = new double[5];
-      for (int step = -2; step <= 2; step++) {
-        Parameters q = p.copy();
-        q.values()[i] += step * H;
-        cost[step + 2] = source.gradientSums(q).cost();
-      }
-      double numeric = (-cost[4] + 8 * cost[3] - 8 * cost[1] + cost[0]) / (12 * H);
-      double analytic = sums.values()[i] / sums.divisor();
-      double error = Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), 1e-8);
-      assertEquals(0.0, error, 1e-7, name + " parameter " + i + ": analytic " + analytic + ", numeric " + numeric);
-    }
+    GradientCheck.assertGradients(source, golden.parameters("parameters"), name);
   }
 
   @Test

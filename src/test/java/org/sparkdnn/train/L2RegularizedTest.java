@@ -1,6 +1,5 @@
 package org.sparkdnn.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.sparkdnn.testing.Close.assertClose;
 
@@ -13,6 +12,7 @@ import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
 import org.sparkdnn.model.Parameters;
 import org.sparkdnn.testing.GoldenFile;
+import org.sparkdnn.testing.GradientCheck;
 import org.sparkdnn.testing.LocalGradientSource;
 
 /**
@@ -21,7 +21,6 @@ import org.sparkdnn.testing.LocalGradientSource;
  * and its mean gradient against fourth-order central differences of the regularized mean cost.
  */
 class L2RegularizedTest {
-  private static final double H = 1e-3;
 
   @ParameterizedTest
   @ValueSource(strings = {"logistic", "relu-leaky"})
@@ -52,21 +51,7 @@ class L2RegularizedTest {
   void theMeanGradientIsTheDerivativeOfTheRegularizedMeanCost(String name) {
     GoldenFile golden = GoldenFile.load("golden/l2-" + name + ".json");
     GradientSource source = source(golden, golden.number("lambda"));
-    Parameters p = golden.parameters("parameters");
-    GradientSums sums = source.gradientSums(p);
-    double[] values = p.values();
-    for (int i = 0; i < values.length; i++) {
-      double[] cost = new double[5];
-      for (int step = -2; step <= 2; step++) {
-        Parameters q = p.copy();
-        q.values()[i] += step * H;
-        cost[step + 2] = source.gradientSums(q).cost();
-      }
-      double numeric = (-cost[4] + 8 * cost[3] - 8 * cost[1] + cost[0]) / (12 * H);
-      double analytic = sums.values()[i] / sums.count();
-      double error = Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), 1e-8);
-      assertEquals(0.0, error, 1e-7, name + " parameter " + i + ": analytic " + analytic + ", numeric " + numeric);
-    }
+    GradientCheck.assertGradients(source, golden.parameters("parameters"), name);
   }
 
   @ParameterizedTest
