@@ -79,6 +79,26 @@ class DnnClassifierTest {
   }
 
   @Test
+  void thresholdsDecideThePredictionAsSparksClassifiersDo() {
+    Dataset<Row> flower = new VectorAssembler().setInputCols(new String[] {"x1", "x2"}).setOutputCol("features")
+        .transform(flowerTable());
+    DnnClassificationModel model = new DnnClassifier().setHiddenLayers(new int[] {4})
+        .setActivations(new String[] {"tanh", "sigmoid"}).setStepSize(1.2).setMaxIter(200)
+        .setInitScheme("course-small").setSeed(2L).fit(flower);
+    // Spark's rule: the class k of the largest p_k / t_k; with t = (0.9, 0.1), class 1 wins once p > 0.1
+    List<Row> rows = model.setThresholds(new double[] {0.9, 0.1}).transform(flower)
+        .select("probability", "prediction").collectAsList();
+    long ones = 0;
+    for (Row row : rows) {
+      double p = ((Vector) row.get(0)).apply(1);
+      assertEquals(p / 0.1 > (1 - p) / 0.9 ? 1.0 : 0.0, row.getDouble(1), "p = " + p);
+      ones += row.getDouble(1) == 1.0 ? 1 : 0;
+    }
+    long atHalf = model.setThresholds(new double[] {0.5, 0.5}).transform(flower).filter("prediction = 1").count();
+    assertTrue(ones > atHalf, ones + " ones at thresholds (0.9, 0.1), " + atHalf + " at (0.5, 0.5)");
+  }
+
+  @Test
   void readmeShowsThePipelineExample() throws IOException {
     String source = Files.readString(Path.of("src/test/java/org/sparkdnn/ml/DnnClassifierTest.java"));
     String begin = "    // README pipeline begins\n";
