@@ -87,7 +87,7 @@ class TableInputsCommandTest {
   }
 
   @Test
-  void parquetOrcAndLibsvmTrainToTheBitsOfTheCsv() throws IOException {
+  void parquetOrcLibsvmAndJsonTrainToTheBitsOfTheCsv() throws IOException {
     Dataset<Row> vectors = flower().select("label", "features");
     String parquet = write(vectors, "parquet", "flower.parquet");
     Path parquetModel = dir.resolve("parquet-model");
@@ -101,6 +101,10 @@ class TableInputsCommandTest {
     assertSameModel(train(orcModel, "--train", write(vectors, "orc", "flower-orc"), "--format", "orc"), orcModel);
     Path libsvmModel = dir.resolve("libsvm-model");
     assertSameModel(train(libsvmModel, "--train", write(vectors, "libsvm", "flower-libsvm")), libsvmModel);
+    // JSON's numbers are written and read back as the same doubles; its part files tell the format
+    Path jsonModel = dir.resolve("json-model");
+    assertSameModel(train(jsonModel, "--train", write(flower().select("label", "x1", "x2"), "json", "flower-json"),
+        "--feature-cols", "x1,x2"), jsonModel);
   }
 
   @Test
