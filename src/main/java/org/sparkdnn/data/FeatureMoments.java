@@ -1,6 +1,5 @@
 package org.sparkdnn.data;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.sparkdnn.linalg.ExactSum;
@@ -10,7 +9,7 @@ import org.sparkdnn.linalg.ExactSum;
  * {@code x·x} and its rounding error, {@code fma(x, x, −x·x)}). Partitions' moments merge without rounding, so the
  * {@link Standardization} they give is the same bits for any partitioning and order. Mutable, for one pass.
  */
-public final class FeatureMoments implements Serializable {
+public final class FeatureMoments implements BlockSummary<FeatureMoments> {
   private static final long serialVersionUID = 1L;
   /** Digits of the exact quotients before their one rounding to double. */
   private static final MathContext DIGITS = new MathContext(40);
@@ -35,6 +34,7 @@ public final class FeatureMoments implements Serializable {
    * @throws IllegalArgumentException if the block has another n[0], is float32, or a square overflows
    *     (|x| ≥ 2^512)
    */
+  @Override
   public void add(ColumnBlock block) {
     int n = sums.length;
     if (block.numFeatures() != n) {
@@ -58,6 +58,7 @@ public final class FeatureMoments implements Serializable {
   }
 
   /** Adds {@code other}'s samples (it is left unchanged). */
+  @Override
   public void add(FeatureMoments other) {
     if (other.sums.length != sums.length) {
       throw new IllegalArgumentException(

@@ -1,6 +1,5 @@
 package org.sparkdnn.data;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import java.util.Optional;
  * Per-feature minimum and maximum of blocks, to tell a user of unscaled data whose features' ranges
  * (max − min) differ by orders of magnitude that they should standardize them. Mutable, for one pass.
  */
-public final class FeatureRanges implements Serializable {
+public final class FeatureRanges implements BlockSummary<FeatureRanges> {
   private static final long serialVersionUID = 1L;
 
   private final double[] min;
@@ -24,6 +23,7 @@ public final class FeatureRanges implements Serializable {
   }
 
   /** Adds the block's samples. Shapes: X_b (n[0], m_b), column-major, either precision. */
+  @Override
   public void add(ColumnBlock block) {
     int n = min.length;
     if (block.numFeatures() != n) {
@@ -39,6 +39,7 @@ public final class FeatureRanges implements Serializable {
   }
 
   /** Adds {@code other}'s samples. */
+  @Override
   public void add(FeatureRanges other) {
     for (int i = 0; i < min.length; i++) {
       min[i] = Math.min(min[i], other.min[i]);

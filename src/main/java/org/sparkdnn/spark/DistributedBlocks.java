@@ -1,15 +1,18 @@
 package org.sparkdnn.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.sparkdnn.data.BlockSummary;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.data.CourseHdf5;
 import org.sparkdnn.data.FeatureMoments;
@@ -269,27 +272,29 @@ public final class DistributedBlocks {
    * order (exact sums: the same bits for any partitioning).
    */
   public FeatureMoments moments(int numFeatures) {
-    List<FeatureMoments> partitions = SparkErrors.unwrap(() -> blocks.mapPartitions(it -> {
-      FeatureMoments moments = new FeatureMoments(numFeatures);
-      it.forEachRemaining(moments::add);
-      return List.of(moments).iterator();
-    }).collect());
-    FeatureMoments all = new FeatureMoments(numFeatures);
-    partitions.forEach(all::add);
-    return all;
+    return summary(() -> new FeatureMoments(numFeatures));
   }
 
   /** The blocks' per-feature minima and maxima, in one job. */
   public FeatureRanges ranges(int numFeatures) {
-    List<FeatureRanges> partitions = SparkErrors.unwrap(() -> blocks.mapPartitions(it -> {
-      FeatureRanges ranges = new FeatureRanges(numFeatures);
-      it.forEachRemaining(ranges::add);
-      return List.of(ranges).iterator();
+    return summary(() -> new FeatureRanges(numFeatures));
+  }
+
+  /** Each partition's summary, begun by {@code empty}, merged on the driver in partition order: one job. */
+  private <S extends BlockSummary<S>> S summary(SerializableSupplier<S> empty) {
+    List<S> partitions = SparkErrors.unwrap(() -> blocks.mapPartitions(it -> {
+      S summary = empty.get();
+      it.forEachRemaining(block -> summary.add(block));
+      return List.of(summary).iterator();
     }).collect());
-    FeatureRanges all = new FeatureRanges(numFeatures);
+    S all = empty.get();
     partitions.forEach(all::add);
     return all;
   }
+
+  /** A supplier Spark can ship to the executors. */
+  @FunctionalInterface
+  private interface SerializableSupplier<T> extends Supplier<T>, Serializable {}
 
   /**
    * Reads the file on the driver and cuts it as a re-cut CSV: partition q holds samples
@@ -409,7 +414,7 @@ public final class DistributedBlocks {
    * {@code --class-weight balanced} needs.
    */
   public long labelledOne() {
-    return blocks.map(DistributedBlocks::labelledOne).reduce(Long::sum);
+    return SparkErrors.unwrap(() -> blocks.map(DistributedBlocks::labelledOne).reduce(Long::sum));
   }
 
   /** The samples of a block labelled 1. Shapes: labels (1, m_b). */
