@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
@@ -28,6 +26,7 @@ import org.sparkdnn.ml.DnnClassificationModel;
 import org.sparkdnn.ml.DnnClassifier;
 import org.sparkdnn.spark.SharedSpark;
 import org.sparkdnn.testing.CsvData;
+import org.sparkdnn.testing.PartFiles;
 
 /** The Spark ML estimator against {@code spark-dnn train}: the same costs, and each reads the other's models. */
 class EstimatorCommandTest {
@@ -97,12 +96,7 @@ class EstimatorCommandTest {
     Path out = dir.resolve("predictions-" + model.hashCode());
     CommandRun run = CommandRun.of("predict", "--model", model, "--input", FLOWER, "--output", out.toString());
     assertEquals(0, run.exitCode(), run.toString());
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> parts = Files.list(out)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
+    List<String> lines = PartFiles.lines(out);
     return lines.stream().mapToDouble(line -> Double.parseDouble(line.split(",")[0])).toArray();
   }
 

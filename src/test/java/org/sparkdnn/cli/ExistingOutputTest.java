@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkdnn.testing.PartFiles;
 
 /**
  * {@code --output} of predict and evaluate that already exists: refused before any work (exit 2) unless
@@ -89,13 +90,7 @@ class ExistingOutputTest {
     CommandRun replaced = CommandRun.of("predict", "--model", model.toString(), "--input", DATA,
         "--output", predictions.toString(), "--overwrite");
     assertEquals(0, replaced.exitCode(), replaced.toString());
-    long lines = 0;
-    try (Stream<Path> parts = Files.list(predictions)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
-        lines += Files.readAllLines(part).size();
-      }
-    }
-    assertEquals(12, lines, "one line per input row, none of the previous ones");
+    assertEquals(12, PartFiles.lines(predictions).size(), "one line per input row, none of the previous ones");
     assertEquals(List.of("predictions"), names(), "no staging or previous directory left");
   }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -25,6 +24,7 @@ import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Precision;
 import org.sparkdnn.model.Workspace;
 import org.sparkdnn.testing.CsvData;
+import org.sparkdnn.testing.PartFiles;
 
 /**
  * {@code train --precision float32} end to end on the planar flower (the course's week 3 setting) beside float64:
@@ -150,12 +150,7 @@ class Float32TrainTest {
     CommandRun run = CommandRun.of("predict", "--model", dir.resolve(model).toString(), "--input", FLOWER,
         "--output", out.toString(), "--partitions", "3");
     assertEquals(0, run.exitCode(), run.toString());
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> parts = Files.list(out)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
+    List<String> lines = PartFiles.lines(out);
     return lines;
   }
 

@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.job.TrainedModel;
+import org.sparkdnn.testing.PartFiles;
 
 /**
  * {@code --on-bad-row skip}: bad rows are left out, counted once however the data is partitioned, reported with
@@ -104,13 +104,7 @@ class SkippingBadRowsTest {
         "--output", predictions.toString());
     assertEquals(0, predict.exitCode(), predict.toString());
     assertListsTheThreeBadRows(predict.out(), "predict's stdout");
-    try (Stream<Path> parts = Files.list(predictions)) {
-      long lines = 0;
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
-        lines += Files.readAllLines(part).size();
-      }
-      assertEquals(21, lines, "one prediction per good row");
-    }
+    assertEquals(21, PartFiles.lines(predictions).size(), "one prediction per good row");
     Path metrics = dir.resolve("evaluation.json");
     CommandRun evaluate = CommandRun.of("evaluate", "--model", model, "--input", THREE_BAD, "--on-bad-row", "skip",
         "--output", metrics.toString());

@@ -26,6 +26,7 @@ import org.sparkdnn.io.SavedModel;
 import org.sparkdnn.spark.DnnModel;
 import org.sparkdnn.testing.CheckpointBlocker;
 import org.sparkdnn.testing.GoldenFile;
+import org.sparkdnn.testing.PartFiles;
 
 /**
  * {@code train --scale standardize} end to end on the golden tabular data (features from 0.05 to 4000, one
@@ -89,12 +90,7 @@ class StandardizeCommandTest {
     CommandRun run = CommandRun.of("predict", "--model", dir.resolve(model).toString(), "--input",
         input.toString(), "--output", out.toString());
     assertEquals(0, run.exitCode(), run.toString());
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> parts = Files.list(out)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
+    List<String> lines = PartFiles.lines(out);
     return lines;
   }
 

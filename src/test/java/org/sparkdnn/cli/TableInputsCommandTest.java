@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkdnn.io.ModelStore;
 import org.sparkdnn.spark.SharedSpark;
 import org.sparkdnn.testing.CsvData;
+import org.sparkdnn.testing.PartFiles;
 
 /**
  * {@code train}, {@code predict} and {@code evaluate} on tables: the planar flower written by Spark as Parquet,
@@ -146,12 +146,7 @@ class TableInputsCommandTest {
     CommandRun predictCsv = CommandRun.of("predict", "--model", csvModel.toString(), "--input", FLOWER,
         "--output", csvOutput.toString());
     assertEquals(0, predictCsv.exitCode(), predictCsv.toString());
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> parts = Files.list(csvOutput)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
+    List<String> lines = PartFiles.lines(csvOutput);
     List<Row> rows = scored.collectAsList();
     assertEquals(400, rows.size());
     for (int j = 0; j < rows.size(); j++) {

@@ -10,9 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.linalg.DenseMatrix;
@@ -33,6 +31,7 @@ import org.sparkdnn.model.Network;
 import org.sparkdnn.model.Workspace;
 import org.sparkdnn.spark.DnnModel;
 import org.sparkdnn.testing.CsvData;
+import org.sparkdnn.testing.PartFiles;
 
 /**
  * End to end on the planar flower as the course's week 3 trains it ([2,4,1], tanh, lr 1.2, course-small seed 2),
@@ -88,12 +87,7 @@ class TrainPredictEvaluateTest {
     CommandRun run = CommandRun.of("predict", "--model", modelDir.toString(), "--input", FLOWER,
         "--output", out.toString(), "--partitions", "3");
     assertEquals(0, run.exitCode(), run.toString());
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> parts = Files.list(out)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
+    List<String> lines = PartFiles.lines(out);
     SavedModel model = ModelStore.read(new org.apache.hadoop.fs.Path(modelDir.toString()), new Configuration());
     ColumnBlock flower = CsvData.readBlock(CsvData.FLOWER);
     double[] expected = new double[flower.numColumns()];
