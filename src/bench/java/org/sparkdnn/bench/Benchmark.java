@@ -388,7 +388,7 @@ public final class Benchmark implements Callable<Integer> {
         // job's tasks would wait: so it is timed after them, in turns with the compute again, and its overhead is
         // taken against that compute (the compute reported is the first).
         try (ResidentEngine resident = ResidentEngine.start(sc, blocks, null, null, architecture, null, null,
-            RESIDENT_TASK_TIMEOUT_SECONDS, 0, 0)) {
+            RESIDENT_TASK_TIMEOUT_SECONDS, 0, true, 0)) {
           checkSameData("the resident engine's", resident.gradientSums(parameters), local);
           double[] residentMedians = Timing.medians(warmUp, iterations, minTime,
               () -> compute.gradientSums(parameters), () -> resident.gradientSums(parameters));

@@ -38,7 +38,7 @@ final class CourseCommand implements Callable<Integer> {
   /** The settings a course run takes from the command line. */
   private static final List<Setting<?>> OPTIONS =
       List.of(DataSettings.PARTITIONS, TrainSettings.ENGINE, TrainSettings.TASK_TIMEOUT,
-      TrainSettings.EXCHANGE_PORT, DataSettings.MASTER);
+      TrainSettings.EXCHANGE_PORT, TrainSettings.EXCHANGE, DataSettings.MASTER);
 
   /** Adds {@link #OPTIONS}. */
   static final class Options implements IModelTransformer {
@@ -114,6 +114,7 @@ final class CourseCommand implements Callable<Integer> {
         .set(TrainSettings.ENGINE, options.get(TrainSettings.ENGINE))
         .set(TrainSettings.TASK_TIMEOUT, options.get(TrainSettings.TASK_TIMEOUT))
         .set(TrainSettings.EXCHANGE_PORT, options.get(TrainSettings.EXCHANGE_PORT))
+        .set(TrainSettings.EXCHANGE, options.get(TrainSettings.EXCHANGE))
         .set(TrainSettings.OUTPUT, outputDir)
         .set(TrainSettings.OVERWRITE, replace)
         .build();

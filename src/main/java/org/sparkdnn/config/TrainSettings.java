@@ -93,9 +93,17 @@ public final class TrainSettings {
   public static final Setting<Long> TASK_TIMEOUT = Setting.of("task-timeout", Kind.LONG, "SECONDS",
       "Resident engine: seconds a task may take to answer one iteration before the run fails, naming it.")
       .defaultValue("600").checked(Checks.positive(" seconds"));
+  /** {@link #EXCHANGE}'s values. */
+  public static final String EXCHANGE_AUTO = "auto";
+  public static final String EXCHANGE_NETWORK = "network";
+
   public static final Setting<Integer> EXCHANGE_PORT = Setting.of("exchange-port", Kind.INT, "PORT",
       "Resident engine: the driver's port its tasks connect to, for clusters that open fixed ports only; 0: any free "
           + "port.").defaultValue("0").checked(TrainSettings::port);
+  public static final Setting<String> EXCHANGE = Setting.of("exchange", Kind.TEXT, "auto|network",
+      "Resident engine: how tasks reach the driver. auto: tasks in the driver's JVM (local mode) share parameters "
+          + "and sums with it in memory, others connect over the network; network: every task connects over the "
+          + "network, as on a cluster.").defaultValue(EXCHANGE_AUTO).checked(TrainSettings::exchange);
   public static final Setting<Integer> PRINT_EVERY = Setting.of("print-every", Kind.INT, "K",
       "Print the cost every K iterations and at the last one; 0 prints none.").defaultValue("100")
       .checked(Checks.atLeast(0, "0"));
@@ -145,7 +153,7 @@ public final class TrainSettings {
       DataSettings.FORMAT, DataSettings.LABEL_COL, DataSettings.FEATURES_COL, DataSettings.FEATURE_COLS,
       DataSettings.WEIGHT_COL, DataSettings.LABEL_COLUMN, DataSettings.HEADER, DataSettings.DELIMITER,
       DataSettings.ON_BAD_ROW, DataSettings.MAX_BAD_ROWS, PRECISION, WARM_START, DataSettings.PARTITIONS,
-      DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, PRINT_EVERY, EVAL_EVERY, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
+      DataSettings.BLOCK_SIZE, ENGINE, TASK_TIMEOUT, EXCHANGE_PORT, EXCHANGE, PRINT_EVERY, EVAL_EVERY, VALIDATION, VALIDATION_FRACTION, EARLY_STOPPING_PATIENCE,
       EARLY_STOPPING_MIN_DELTA, OUTPUT, OVERWRITE, PUBLISH_ROOT, GATE_METRIC, GATE_TOLERANCE, PUBLISH_WAIT,
       CHECKPOINT_DIR, CHECKPOINT_EVERY, RESUME, DataSettings.MASTER);
 
@@ -188,6 +196,13 @@ public final class TrainSettings {
 
   /** The engines {@link #ENGINE} names. */
   public static final List<String> ENGINES = List.of("resident", "jobs");
+
+  private static String exchange(String name) {
+    if (!EXCHANGE_AUTO.equals(name) && !EXCHANGE_NETWORK.equals(name)) {
+      throw new IllegalArgumentException("expected auto or network, found '" + name + "'");
+    }
+    return name;
+  }
 
   private static String engine(String name) {
     if (!ENGINES.contains(name)) {

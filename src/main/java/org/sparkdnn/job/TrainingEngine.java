@@ -64,7 +64,8 @@ final class TrainingEngine implements GradientSource, AutoCloseable {
         ResidentEngine resident;
         try {
           resident = ResidentEngine.start(sc, train, test, validation, architecture, batches, weights,
-              config.get(TrainSettings.TASK_TIMEOUT), port, firstIteration);
+              config.get(TrainSettings.TASK_TIMEOUT), port,
+              TrainSettings.EXCHANGE_AUTO.equals(config.get(TrainSettings.EXCHANGE)), firstIteration);
         } catch (UncheckedIOException e) {
           if (port == 0) {
             throw e;

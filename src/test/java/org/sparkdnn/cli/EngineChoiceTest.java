@@ -46,8 +46,10 @@ class EngineChoiceTest {
   @Test
   void residentByDefaultAndTheSameModelCostsAndTestHistoryAsTheJobsEngine() throws IOException {
     CommandRun resident = train(dir.resolve("resident"), "--partitions", "2");
+    CommandRun network = train(dir.resolve("network"), "--partitions", "2", "--exchange", "network");
     CommandRun jobs = train(dir.resolve("jobs"), "--partitions", "2", "--engine", "jobs");
     assertEquals(0, resident.exitCode(), resident.toString());
+    assertEquals(0, network.exitCode(), network.toString());
     assertEquals(0, jobs.exitCode(), jobs.toString());
     assertFalse(resident.out().contains("Engine:"), resident.out());
     assertEquals(costLines(jobs), costLines(resident));
@@ -60,6 +62,8 @@ class EngineChoiceTest {
     }
     assertArrayEquals(Files.readAllBytes(dir.resolve("jobs/parameters.bin")),
         Files.readAllBytes(dir.resolve("resident/parameters.bin")));
+    assertArrayEquals(Files.readAllBytes(dir.resolve("jobs/parameters.bin")),
+        Files.readAllBytes(dir.resolve("network/parameters.bin")));
   }
 
   @Test
@@ -92,6 +96,10 @@ class EngineChoiceTest {
     assertEquals(ExitCodes.USAGE, timeout.exitCode(), timeout.toString());
     assertTrue(timeout.err().contains("--task-timeout") && timeout.err().contains("expected more than 0 seconds"),
         timeout.err());
+    CommandRun exchange = train(dir.resolve("c"), "--exchange", "pigeon");
+    assertEquals(ExitCodes.USAGE, exchange.exitCode(), exchange.toString());
+    assertTrue(exchange.err().contains("--exchange") && exchange.err().contains("expected auto or network, found "
+        + "'pigeon'"), exchange.err());
   }
 
   @Test

@@ -26,8 +26,9 @@ import org.sparkdnn.train.Batch;
  * they arrived in.
  *
  * <p>A task asks (its greeting, then each answer) and the reply is its next work, held back until the driver has
- * it. The parameters go ahead of the reply as chunks, and a task's sums ahead of its answer, decoded into an array
- * per partition that the next round refills ({@link Wire}). A task of a later stage attempt (Spark retrying the stage after a lost task) takes its partition over; it is
+ * it. Over the network the parameters go ahead of the reply as chunks, and a task's sums ahead of its answer,
+ * decoded into an array per partition that the next round refills ({@link Wire}); a task in the driver's JVM
+ * ({@link DirectLink}) is handed the parameters and hands back its sums by reference. A task of a later stage attempt (Spark retrying the stage after a lost task) takes its partition over; it is
  * given the round in progress unless its partition has answered it. Answers from a task that no longer holds its
  * partition, or for another round, are refused. A partition that has not answered within the task timeout of the
  * round starting (or of its task connecting) fails the round with a message naming it and its executor.
@@ -39,13 +40,19 @@ final class Exchange extends RpcHandler {
   private final long timeoutNanos;
   private final long timeoutSeconds;
   private final Slot[] slots;
-  private final Set<TransportClient> greeted = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The connections that greeted: a {@link TransportClient} or a {@link DirectLink}. */
+  private final Set<Object> greeted = Collections.newSetFromMap(new IdentityHashMap<>());
   private final StreamManager streams = new OneForOneStreamManager();
   /** Two chunk buffers in turn: a buffer is rewritten only after every task has read it and answered. */
   private final ByteBuffer[] buffers = new ByteBuffer[2];
 
   private int number = -1;
   private Kind kind;
+  private double threshold;
+  private Batch batch;
+  /** The round's parameters, which tasks in this JVM read in place. */
+  private double[] parameters;
+  /** The round's parameters as chunks, written when the first task over the network is given the round. */
   private ByteBuffer[] workChunks;
   private ByteBuffer work;
   private Object[] answers;
@@ -58,7 +65,8 @@ final class Exchange extends RpcHandler {
   /** Who holds a partition, and the reply it waits for. */
   private static final class Slot {
     Hello hello;
-    TransportClient client;
+    /** A {@link TransportClient} or a {@link DirectLink}. */
+    Object client;
     RpcResponseCallback waiting;
     long since;
     /** The partition's gradient sums as its chunks arrive, reused from round to round. */
@@ -91,11 +99,12 @@ final class Exchange extends RpcHandler {
   synchronized Object[] round(Kind kind, double threshold, Batch batch, double[] parameters, String name) {
     checkUsable();
     number++;
-    int buffer = number & 1;
-    buffers[buffer] = Wire.chunks(buffers[buffer], number, -1, -1, parameters);
-    workChunks = Wire.slices(buffers[buffer], parameters.length);
+    this.parameters = parameters;
+    workChunks = null;
     work = new Wire.WorkHead(number, kind, threshold, batch, parameters.length).encode();
     this.kind = kind;
+    this.threshold = threshold;
+    this.batch = batch;
     answers = new Object[slots.length];
     answered = 0;
     roundStarted = System.nanoTime();
@@ -157,6 +166,15 @@ final class Exchange extends RpcHandler {
     int n = 0;
     for (Slot slot : slots) {
       n += slot.client != null ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** The number of partitions whose task is linked in memory, from the driver's own JVM. */
+  synchronized int inMemory() {
+    int n = 0;
+    for (Slot slot : slots) {
+      n += slot.client instanceof DirectLink ? 1 : 0;
     }
     return n;
   }
@@ -223,17 +241,28 @@ final class Exchange extends RpcHandler {
   }
 
   /**
-   * The round's parameter chunks, then the WORK message that completes them, on one connection in this order; each
-   * chunk is flushed at once, so that the task decodes one while the next is on its way.
+   * The round's work: to a task in this JVM, the parameters themselves; over the network, their chunks, then the
+   * WORK message that completes them, on one connection in this order, each chunk flushed at once, so that the task
+   * decodes one while the next is on its way.
    */
-  private void sendWork(TransportClient client, RpcResponseCallback reply) {
+  private void sendWork(Object client, RpcResponseCallback reply) {
+    if (reply instanceof DirectLink.Reply direct) {
+      direct.work(new Wire.Work(number, kind, threshold, batch, parameters));
+      return;
+    }
+    if (workChunks == null) {
+      int buffer = number & 1;
+      buffers[buffer] = Wire.chunks(buffers[buffer], number, -1, -1, parameters);
+      workChunks = Wire.slices(buffers[buffer], parameters.length);
+    }
     for (ByteBuffer chunk : workChunks) {
-      client.send(chunk.duplicate());
+      ((TransportClient) client).send(chunk.duplicate());
     }
     reply.onSuccess(work.duplicate());
   }
 
-  private synchronized void hello(TransportClient client, Hello hello, RpcResponseCallback callback) {
+  /** A task's greeting, from a {@link TransportClient} or a {@link DirectLink}. */
+  synchronized void hello(Object client, Hello hello, RpcResponseCallback callback) {
     if (hello.partition() < 0 || hello.partition() >= slots.length) {
       callback.onFailure(new IllegalArgumentException("no partition " + hello.partition() + " in this run"));
       return;
@@ -271,13 +300,16 @@ final class Exchange extends RpcHandler {
     notifyAll();
   }
 
-  private synchronized void answer(TransportClient client, AnswerHead head, Object body,
-      RpcResponseCallback callback) {
+  /**
+   * A task's answer, from a {@link TransportClient} (a {@link Wire.SumsTail} whose values came as chunks, or
+   * {@code ConfusionCounts}) or a {@link DirectLink} ({@code GradientSums} or {@code ConfusionCounts}).
+   */
+  synchronized void answer(Object client, AnswerHead head, Object body, RpcResponseCallback callback) {
     int p = head.partition();
     Slot slot = p >= 0 && p < slots.length ? slots[p] : null;
     if (slot == null || slot.client != client || slot.hello.taskAttemptId() != head.taskAttemptId()) {
       LOG.warn("resident exchange: refused an answer for partition {} from {}: not the task holding it", p,
-          client.getSocketAddress());
+          address(client));
       callback.onFailure(new IllegalStateException("partition " + p + " is not held by task attempt "
           + head.taskAttemptId()));
       return;
@@ -314,10 +346,15 @@ final class Exchange extends RpcHandler {
   }
 
   @Override
-  public synchronized void channelInactive(TransportClient client) {
+  public void channelInactive(TransportClient client) {
+    disconnected(client);
+  }
+
+  /** A connection closed, or a task in this JVM ended: its partition waits for a retried task. */
+  synchronized void disconnected(Object client) {
     if (!greeted.remove(client)) {
       LOG.warn("resident exchange: a connection from {} closed without greeting: refused by authentication, or "
-          + "not a task of this run", client.getSocketAddress());
+          + "not a task of this run", address(client));
       return;
     }
     for (int p = 0; p < slots.length; p++) {
@@ -361,6 +398,10 @@ final class Exchange extends RpcHandler {
     return "partition " + p + "'s resident " + task(slot.hello) + " did not answer " + roundName + " within "
         + timeoutSeconds + " s (--task-timeout)"
         + (slot.client == null ? "; its connection had closed" : "");
+  }
+
+  private static Object address(Object client) {
+    return client instanceof TransportClient network ? network.getSocketAddress() : "this JVM";
   }
 
   private static String task(Hello hello) {

@@ -1,48 +1,55 @@
 package org.sparkdnn.spark.resident;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import org.apache.spark.network.TransportContext;
 import org.apache.spark.network.client.RpcResponseCallback;
 import org.apache.spark.network.client.TransportClient;
 import org.apache.spark.network.client.TransportClientFactory;
 import org.apache.spark.network.crypto.AuthClientBootstrap;
-import org.apache.spark.network.server.RpcHandler;
+import org.sparkdnn.eval.ConfusionCounts;
+import org.sparkdnn.model.GradientSums;
+import org.sparkdnn.spark.resident.Wire.AnswerHead;
+import org.sparkdnn.spark.resident.Wire.Hello;
+import org.sparkdnn.spark.resident.Wire.Work;
 
-/** A resident task's connection to the driver's exchange: authenticated, one request in flight at a time. */
-final class ExchangeClient implements Closeable {
-  /** How often a task waiting for the driver checks whether Spark has killed it. */
-  private static final long POLL_MILLIS = 100;
-
+/**
+ * A resident task's connection to the driver's exchange over Spark's network layer: authenticated, one request in
+ * flight at a time; the task's sums go ahead of its answer as chunks ({@link Wire}).
+ */
+final class ExchangeClient implements DriverLink {
   private final TransportContext context;
   private final TransportClientFactory factory;
   private final TransportClient client;
+  private final WorkReceiver receiver;
+  private final BooleanSupplier killed;
+  /** The chunks of the last sums sent, rewritten by the next answer (the driver has read them by then). */
+  private ByteBuffer chunks;
 
-  private ExchangeClient(TransportContext context, TransportClientFactory factory, TransportClient client) {
+  private ExchangeClient(TransportContext context, TransportClientFactory factory, TransportClient client,
+      WorkReceiver receiver, BooleanSupplier killed) {
     this.context = context;
     this.factory = factory;
     this.client = client;
+    this.receiver = receiver;
+    this.killed = killed;
   }
 
   /**
-   * Connects to the exchange at {@code host:port} and runs the handshake with the transport's secret;
-   * {@code receiver} gets the driver's one-way messages (the parameter chunks).
+   * Connects to the exchange at {@code host:port} and runs the handshake with the transport's secret; a wait for
+   * the driver ends when {@code killed} says so.
    */
-  static ExchangeClient connect(Transport transport, String host, int port, RpcHandler receiver)
+  static ExchangeClient connect(Transport transport, String host, int port, BooleanSupplier killed)
       throws IOException {
+    WorkReceiver receiver = new WorkReceiver();
     TransportContext context = new TransportContext(transport.conf(), receiver, false);
     TransportClientFactory factory = context.createClientFactory(
         List.of(new AuthClientBootstrap(transport.conf(), transport.runId(), transport)));
     try {
-      return new ExchangeClient(context, factory, factory.createUnmanagedClient(host, port));
+      return new ExchangeClient(context, factory, factory.createUnmanagedClient(host, port), receiver, killed);
     } catch (IOException | RuntimeException e) {
       factory.close();
       context.close();
@@ -55,18 +62,36 @@ final class ExchangeClient implements Closeable {
     }
   }
 
-  /**
-   * Sends {@code request} and decodes the reply on the network thread (its buffer lives only as long as the
-   * callback). Waits as long as the driver takes, checking {@code killed} every 100 ms, so a task Spark kills does
-   * not stay blocked here.
-   */
-  <T> T ask(ByteBuffer request, Function<ByteBuffer, T> decode, BooleanSupplier killed) throws IOException {
-    CompletableFuture<T> reply = new CompletableFuture<>();
+  @Override
+  public Work greet(Hello hello) throws IOException {
+    return ask(hello.encode());
+  }
+
+  /** The sums' values as one-way chunks, each flushed at once so the driver decodes one while the next travels. */
+  @Override
+  public Work answer(AnswerHead head, GradientSums sums) throws IOException {
+    if (sums.valuesOrNull() != null) {
+      chunks = Wire.chunks(chunks, head.number(), head.partition(), head.taskAttemptId(), sums.values());
+      for (ByteBuffer chunk : Wire.slices(chunks, sums.values().length)) {
+        client.send(chunk);
+      }
+    }
+    return ask(Wire.answer(head, sums));
+  }
+
+  @Override
+  public Work answer(AnswerHead head, ConfusionCounts counts) throws IOException {
+    return ask(Wire.answer(head, counts));
+  }
+
+  /** Sends {@code request} and decodes the reply on the network thread (its buffer lives only as long as that). */
+  private Work ask(ByteBuffer request) throws IOException {
+    CompletableFuture<Work> reply = new CompletableFuture<>();
     client.sendRpc(request, new RpcResponseCallback() {
       @Override
       public void onSuccess(ByteBuffer response) {
         try {
-          reply.complete(decode.apply(response));
+          reply.complete(receiver.apply(response));
         } catch (RuntimeException e) {
           reply.completeExceptionally(e);
         }
@@ -77,29 +102,7 @@ final class ExchangeClient implements Closeable {
         reply.completeExceptionally(e);
       }
     });
-    while (true) {
-      try {
-        return reply.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        if (killed.getAsBoolean()) {
-          throw new IOException("task killed while waiting for the driver's exchange");
-        }
-      } catch (ExecutionException e) {
-        throw new IOException("the driver's exchange at " + client.getSocketAddress() + " failed: "
-            + e.getCause().getMessage(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for the driver's exchange", e);
-      }
-    }
-  }
-
-  /**
-   * Sends a one-way message (a chunk of sums), flushed at once so that the driver decodes one chunk while the next
-   * is on its way; it arrives before any later request.
-   */
-  void send(ByteBuffer message) {
-    client.send(message);
+    return DriverLink.await(reply, killed, "at " + client.getSocketAddress());
   }
 
   @Override

@@ -44,6 +44,7 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
   private final MiniBatches batches;
   /** The class weights the tasks weigh the samples by, null for none. */
   private final ClassWeights weights;
+  private final String runId;
   private final Exchange exchange;
   private final ExchangeServer server;
   private final JavaFutureAction<Long> stage;
@@ -51,11 +52,12 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
   private int iteration;
 
   private ResidentEngine(Architecture architecture, long numExamples, MiniBatches batches, ClassWeights weights,
-      Exchange exchange, ExchangeServer server, JavaFutureAction<Long> stage, int firstIteration) {
+      String runId, Exchange exchange, ExchangeServer server, JavaFutureAction<Long> stage, int firstIteration) {
     this.architecture = architecture;
     this.numExamples = numExamples;
     this.batches = batches;
     this.weights = weights;
+    this.runId = runId;
     this.exchange = exchange;
     this.server = server;
     this.stage = stage;
@@ -90,11 +92,13 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
    * @param weights the class weights the tasks weigh the samples by (they travel in the task closure), null for none
    * @param taskTimeoutSeconds how long a task may take to answer one round
    * @param port the driver's port for the tasks, 0 for any free one
+   * @param inProcess whether tasks in the driver's JVM (local mode) link to the exchange in memory; if false every
+   *     task connects over the network
    * @param firstIteration the iteration the first gradient round computes, for messages
    */
   public static ResidentEngine start(JavaSparkContext sc, DistributedBlocks train, DistributedBlocks test,
       DistributedBlocks validation, Architecture architecture, MiniBatches batches, ClassWeights weights,
-      long taskTimeoutSeconds, int port, int firstIteration) {
+      long taskTimeoutSeconds, int port, boolean inProcess, int firstIteration) {
     if (batches != null && batches.numSamples() != train.numExamples()) {
       throw new IllegalArgumentException(batches + " over " + train.numExamples() + " samples");
     }
@@ -106,11 +110,13 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
       }
     }
     SparkConf conf = sc.getConf();
-    Transport transport = Transport.forRun("spark-dnn-" + UUID.randomUUID(), conf, taskTimeoutSeconds);
+    Transport transport = Transport.forRun("spark-dnn-" + UUID.randomUUID(), conf, taskTimeoutSeconds,
+        inProcess);
     Exchange exchange = new Exchange(architecture, train.numPartitions(), taskTimeoutSeconds);
     String host = conf.get("spark.driver.host", "localhost");
     ExchangeServer server = ExchangeServer.open(transport, exchange, conf.get("spark.driver.bindAddress", host),
         port);
+    LocalExchanges.register(transport.runId(), exchange);
     try {
       JavaRDD<Tagged> tagged = train.blocks().map(Tagged::train);
       if (test != null) {
@@ -135,9 +141,10 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
         sc.setJobDescription(description);
         sc.setLocalProperty("spark.job.interruptOnCancel", interrupt);
       }
-      return new ResidentEngine(architecture, train.numExamples(), batches, weights, exchange, server, stage,
-          firstIteration);
+      return new ResidentEngine(architecture, train.numExamples(), batches, weights, transport.runId(), exchange,
+          server, stage, firstIteration);
     } catch (RuntimeException e) {
+      LocalExchanges.unregister(transport.runId());
       server.close();
       throw e;
     }
@@ -190,6 +197,11 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
     return ConfusionCounts.inPartitionOrder(counts);
   }
 
+  /** The partitions whose task runs in this JVM and is linked to the exchange in memory, not over the network. */
+  public int tasksInMemory() {
+    return exchange.inMemory();
+  }
+
   /** Tells the tasks to stop, waits up to 30 s for the stage to end (then cancels it), and closes the endpoint. */
   @Override
   public void close() {
@@ -202,6 +214,7 @@ public final class ResidentEngine implements GradientSource, AutoCloseable {
       stage.cancel(true);
       Thread.currentThread().interrupt();
     } finally {
+      LocalExchanges.unregister(runId);
       server.close();
     }
   }

@@ -3,7 +3,6 @@ package org.sparkdnn.spark.resident;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,16 +72,13 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
         SparkEnv.get().executorId(), SparkEnv.get().blockManager().blockManagerId().host());
     BooleanSupplier killed = context::isInterrupted;
     long answers = 0;
-    WorkReceiver receiver = new WorkReceiver();
-    try (ExchangeClient client = ExchangeClient.connect(transport, driverHost, driverPort, receiver)) {
-      Work work = client.ask(hello.encode(), receiver, killed);
+    try (DriverLink link = link(killed)) {
+      Work work = link.greet(hello);
       GradientSums sums = null;
-      ByteBuffer chunks = null;
       MiniBatches.Order order = null;
       while (work != null) {
         Parameters at = new Parameters(architecture, work.parameters());
         AnswerHead head = new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(), work.kind());
-        ByteBuffer answer;
         if (work.kind() == Kind.SUMS) {
           Batch batch = work.batch();
           if (batch.isAll()) {
@@ -94,24 +90,23 @@ final class ResidentTask extends AbstractFunction1<Iterator<Tagged>, Iterator<Ob
             }
             sums = BlockPasses.batchSums(at, weights, train, order, batch.index(), sums);
           }
-          if (sums.valuesOrNull() != null) {
-            // reused: the driver's next work, which this waits for, comes only once every chunk has arrived
-            chunks = Wire.chunks(chunks, work.number(), hello.partition(), hello.taskAttemptId(), sums.values());
-            for (ByteBuffer chunk : Wire.slices(chunks, sums.values().length)) {
-              client.send(chunk);
-            }
-          }
-          answer = Wire.answer(head, sums);
+          work = link.answer(head, sums);
         } else {
           Tagged.Role role = work.kind() == Kind.COUNTS ? Tagged.Role.TEST : Tagged.Role.VALIDATION;
-          answer = Wire.answer(head, BlockPasses.partitionCounts(at, held.get(role).iterator(), work.threshold()));
+          work = link.answer(head, BlockPasses.partitionCounts(at, held.get(role).iterator(), work.threshold()));
         }
-        work = client.ask(answer, receiver, killed);
         answers++;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("resident task of partition " + hello.partition() + ": " + e.getMessage(), e);
     }
     return scala.package$.MODULE$.Iterator().single(answers);
+  }
+
+  /** In memory if this task runs in the driver's JVM and the transport allows it, else over the network. */
+  private DriverLink link(BooleanSupplier killed) throws IOException {
+    Exchange local = transport.inProcess() ? LocalExchanges.find(transport.runId()) : null;
+    return local != null ? new DirectLink(local, killed)
+        : ExchangeClient.connect(transport, driverHost, driverPort, killed);
   }
 }

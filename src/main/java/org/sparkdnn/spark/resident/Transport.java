@@ -29,17 +29,24 @@ final class Transport implements Serializable, SecretKeyHolder {
   private final String runId;
   private final String secret;
   private final long taskTimeoutSeconds;
+  /** Whether tasks in the driver's JVM link to its exchange in memory rather than over the network. */
+  private final boolean inProcess;
   private final Map<String, String> settings;
 
-  private Transport(String runId, String secret, long taskTimeoutSeconds, Map<String, String> settings) {
+  private Transport(String runId, String secret, long taskTimeoutSeconds, boolean inProcess,
+      Map<String, String> settings) {
     this.runId = runId;
     this.secret = secret;
     this.taskTimeoutSeconds = taskTimeoutSeconds;
+    this.inProcess = inProcess;
     this.settings = settings;
   }
 
-  /** A transport for one run, with a fresh 256-bit secret and the crypto settings of {@code sparkConf}. */
-  static Transport forRun(String runId, SparkConf sparkConf, long taskTimeoutSeconds) {
+  /**
+   * A transport for one run, with a fresh 256-bit secret and the crypto settings of {@code sparkConf}; tasks in
+   * the driver's JVM link in memory if {@code inProcess}.
+   */
+  static Transport forRun(String runId, SparkConf sparkConf, long taskTimeoutSeconds, boolean inProcess) {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Map<String, String> settings = new HashMap<>();
@@ -49,11 +56,15 @@ final class Transport implements Serializable, SecretKeyHolder {
         settings.put(entry._1(), entry._2());
       }
     }
-    return new Transport(runId, HexFormat.of().formatHex(key), taskTimeoutSeconds, settings);
+    return new Transport(runId, HexFormat.of().formatHex(key), taskTimeoutSeconds, inProcess, settings);
   }
 
   String runId() {
     return runId;
+  }
+
+  boolean inProcess() {
+    return inProcess;
   }
 
   long taskTimeoutSeconds() {

@@ -48,17 +48,23 @@ final class EngineComparison {
     this.test = blocks(sc, 9, partitions, precision, 2);
   }
 
-  /** What one run gives: its final parameters, costs and test counts. */
-  record Outcome(TrainingResult result, List<ConfusionCounts> tests) {}
+  /**
+   * What one run gives: its final parameters, costs and test counts; for the resident engine, how many of its tasks
+   * were linked in memory at the end (the jobs engine: −1).
+   */
+  record Outcome(TrainingResult result, List<ConfusionCounts> tests, int tasksInMemory) {}
 
   Outcome jobs() {
     return run(new SparkGradientSource(sc, train, ARCH, null, weights),
         parameters -> SparkEvaluator.confusion(sc, test, parameters, 0.5), (iteration, cost) -> { });
   }
 
-  Outcome resident(IterationListener listener) {
-    try (ResidentEngine engine = ResidentEngine.start(sc, train, test, null, ARCH, null, weights, 60, 0, 0)) {
-      return run(engine, parameters -> engine.testCounts(parameters, 0.5), listener);
+  /** Through the resident engine, whose tasks link in memory if {@code inMemory}, else over the network. */
+  Outcome resident(boolean inMemory, IterationListener listener) {
+    try (ResidentEngine engine = ResidentEngine.start(sc, train, test, null, ARCH, null, weights, 60, 0, inMemory,
+        0)) {
+      Outcome outcome = run(engine, parameters -> engine.testCounts(parameters, 0.5), listener);
+      return new Outcome(outcome.result(), outcome.tests(), engine.tasksInMemory());
     }
   }
 
@@ -106,7 +112,7 @@ final class EngineComparison {
     };
     TrainingResult result = new GradientDescent(RATE, ITERATIONS)
         .run(source, Initializer.HE.initialize(ARCH, 3), listener.andThen(testing));
-    return new Outcome(result, tests);
+    return new Outcome(result, tests, -1);
   }
 
   /** {@code blocks} seeded blocks of 7 samples of 5 features in [-1, 1) with random 0/1 labels. */

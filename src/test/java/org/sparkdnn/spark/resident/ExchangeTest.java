@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.apache.spark.network.client.TransportClientFactory;
 import org.apache.spark.network.server.NoOpRpcHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkdnn.model.Activation;
 import org.sparkdnn.model.Architecture;
 import org.sparkdnn.model.GradientSums;
@@ -31,7 +34,7 @@ import org.sparkdnn.spark.resident.Wire.Work;
 import org.sparkdnn.train.Batch;
 
 /**
- * The driver's exchange over the real transport, with tasks played by threads that speak the wire protocol:
+ * The driver's exchange over the real transport and in memory, with tasks played by threads that speak to it:
  * partition order whatever the arrival order, a silent task named within the timeout, strangers refused.
  */
 class ExchangeTest {
@@ -48,8 +51,9 @@ class ExchangeTest {
     }
   }
 
-  @Test
-  void answersAreAddedInPartitionOrderWhateverOrderTheyArriveIn() throws Exception {
+  @ParameterizedTest(name = "in memory: {0}")
+  @ValueSource(booleans = {false, true})
+  void answersAreAddedInPartitionOrderWhateverOrderTheyArriveIn(boolean inMemory) throws Exception {
     // floating-point addition does not associate: (1e16 + 1) − 1e16 = 0, but (−1e16 + 1e16) + 1 = 1
     double[][] values = {{1e16, 1e16, 1e16}, {1.0, 1.0, 1.0}, {-1e16, -1e16, -1e16}};
     Transport transport = transport(30);
@@ -58,7 +62,7 @@ class ExchangeTest {
     CountDownLatch[] mayAnswer = {new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1)};
     List<CompletableFuture<Integer>> tasks = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
-      tasks.add(task(transport, port, hello(p, 0, 100 + p), values[p], mayAnswer[p]));
+      tasks.add(task(link(transport, port, exchange, inMemory), hello(p, 0, 100 + p), values[p], mayAnswer[p]));
     }
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       CompletableFuture<Object[]> round =
@@ -84,16 +88,18 @@ class ExchangeTest {
     });
   }
 
-  @Test
-  void aSilentTaskFailsTheRoundWithinTheTimeoutNamingItsPartitionAndExecutor() throws Exception {
+  @ParameterizedTest(name = "in memory: {0}")
+  @ValueSource(booleans = {false, true})
+  void aSilentTaskFailsTheRoundWithinTheTimeoutNamingItsPartitionAndExecutor(boolean inMemory) throws Exception {
     Transport transport = transport(1);
     Exchange exchange = new Exchange(ARCH, 2, 1);
     int port = serve(transport, exchange);
-    task(transport, port, hello(0, 0, 40), new double[3], new CountDownLatch(0));
+    Link link = link(transport, port, exchange, inMemory);
+    task(link, hello(0, 0, 40), new double[3], new CountDownLatch(0));
     // partition 1 greets, then never answers
     CountDownLatch never = new CountDownLatch(1);
     open.add(never::countDown);
-    task(transport, port, hello(1, 0, 41), new double[3], never);
+    task(link, hello(1, 0, 41), new double[3], never);
     waitUntilConnected(exchange, 2);
     long started = System.nanoTime();
     IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -123,7 +129,7 @@ class ExchangeTest {
     int port = serve(transport, exchange);
     // the right run id with another secret (forRun makes a fresh one): the handshake fails
     Transport otherSecret = transport(30);
-    assertThrows(Exception.class, () -> ExchangeClient.connect(otherSecret, HOST, port, new WorkReceiver()).close());
+    assertThrows(Exception.class, () -> ExchangeClient.connect(otherSecret, HOST, port, () -> false).close());
     // no handshake at all: a greeting and an answer are refused, and the connection closed
     TransportContext context = new TransportContext(transport.conf(), new NoOpRpcHandler());
     open.add(context);
@@ -142,8 +148,8 @@ class ExchangeTest {
     assertEquals(0, exchange.connected());
     // the run's own task still gets in, and its answer is the one counted
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      CompletableFuture<Integer> task = task(transport, port, hello(0, 0, 2), new double[] {1, 2, 3},
-          new CountDownLatch(0));
+      CompletableFuture<Integer> task = task(link(transport, port, exchange, false), hello(0, 0, 2),
+          new double[] {1, 2, 3}, new CountDownLatch(0));
       GradientSums sums = (GradientSums) exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "round 0")[0];
       assertArrayEquals(new double[] {1, 2, 3}, sums.values());
       exchange.stop();
@@ -151,20 +157,22 @@ class ExchangeTest {
     });
   }
 
-  @Test
-  void aTaskOfALaterStageAttemptTakesItsPartitionOverAndGetsTheRoundInProgress() throws Exception {
+  @ParameterizedTest(name = "in memory: {0}")
+  @ValueSource(booleans = {false, true})
+  void aTaskOfALaterStageAttemptTakesItsPartitionOverAndGetsTheRoundInProgress(boolean inMemory) throws Exception {
     Transport transport = transport(30);
     Exchange exchange = new Exchange(ARCH, 1, 30);
     int port = serve(transport, exchange);
+    Link link = link(transport, port, exchange, inMemory);
     CountDownLatch never = new CountDownLatch(1);
     open.add(never::countDown);
-    task(transport, port, hello(0, 0, 10), new double[] {9, 9, 9}, never);
+    task(link, hello(0, 0, 10), new double[] {9, 9, 9}, never);
     waitUntilConnected(exchange, 1);
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       CompletableFuture<Object[]> round =
           CompletableFuture.supplyAsync(() -> exchange.round(Kind.SUMS, 0.0, Batch.ALL, new double[3], "round 0"));
       Thread.sleep(200);
-      CompletableFuture<Integer> retried = task(transport, port, hello(0, 1, 11), new double[] {4, 5, 6},
+      CompletableFuture<Integer> retried = task(link, hello(0, 1, 11), new double[] {4, 5, 6},
           new CountDownLatch(0));
       assertArrayEquals(new double[] {4, 5, 6}, ((GradientSums) round.get()[0]).values());
       exchange.stop();
@@ -173,7 +181,7 @@ class ExchangeTest {
   }
 
   private Transport transport(long timeoutSeconds) {
-    return Transport.forRun("test-run", new SparkConf(false), timeoutSeconds);
+    return Transport.forRun("test-run", new SparkConf(false), timeoutSeconds, false);
   }
 
   private int serve(Transport transport, Exchange exchange) {
@@ -187,29 +195,33 @@ class ExchangeTest {
     return new Hello(partition, stageAttempt, taskAttemptId, "executor-" + partition, "host-" + partition);
   }
 
+  /** How a fake task reaches the driver. */
+  private interface Link {
+    DriverLink open() throws IOException;
+  }
+
+  /** Over the network with the transport's secret, or in memory as a task in the driver's JVM. */
+  private static Link link(Transport transport, int port, Exchange exchange, boolean inMemory) {
+    return inMemory ? () -> new DirectLink(exchange, () -> false)
+        : () -> ExchangeClient.connect(transport, HOST, port, () -> false);
+  }
+
   /**
    * A task on a thread of its own: greets, then answers each work with {@code values} (cost 0.5, 7 samples) once
    * {@code mayAnswer} is open, until told to stop; completes with its number of answers.
    */
-  private CompletableFuture<Integer> task(Transport transport, int port, Hello hello, double[] values,
-      CountDownLatch mayAnswer) {
+  private CompletableFuture<Integer> task(Link link, Hello hello, double[] values, CountDownLatch mayAnswer) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
-      WorkReceiver receiver = new WorkReceiver();
-      try (ExchangeClient client = ExchangeClient.connect(transport, HOST, port, receiver)) {
+      try (DriverLink driver = link.open()) {
         int answers = 0;
-        Work work = client.ask(hello.encode(), receiver, () -> false);
+        Work work = driver.greet(hello);
         while (work != null) {
           if (!mayAnswer.await(60, TimeUnit.SECONDS) || mayAnswer.getCount() > 0) {
             break;
           }
-          for (ByteBuffer chunk : Wire.slices(Wire.chunks(null, work.number(), hello.partition(),
-              hello.taskAttemptId(), values), values.length)) {
-            client.send(chunk);
-          }
-          ByteBuffer answer = Wire.answer(new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(),
+          work = driver.answer(new AnswerHead(hello.partition(), hello.taskAttemptId(), work.number(),
               work.kind()), GradientSums.of(ARCH, values.clone(), 0.5, 7, 0, 0.0, false));
-          work = client.ask(answer, receiver, () -> false);
           answers++;
         }
         done.complete(answers);

@@ -18,9 +18,11 @@ public final class ManyPartitionsRun {
       String difference = null;
       for (ClassWeights weights : new ClassWeights[] {null, new ClassWeights(0.4, 2.5)}) {
         EngineComparison runs = new EngineComparison(sc, partitions, Precision.FLOAT64, weights);
-        String found = EngineComparison.difference(runs.jobs(), runs.resident((iteration, cost) -> { }));
-        if (difference == null && found != null) {
-          difference = "class weights " + weights + ": " + found;
+        for (boolean inMemory : new boolean[] {true, false}) {
+          String found = EngineComparison.difference(runs.jobs(), runs.resident(inMemory, (iteration, cost) -> { }));
+          if (difference == null && found != null) {
+            difference = "class weights " + weights + ", in memory " + inMemory + ": " + found;
+          }
         }
         runs.unpersist();
       }

@@ -19,6 +19,7 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkdnn.model.ClassWeights;
 import org.sparkdnn.model.Precision;
 import org.sparkdnn.spark.SharedSpark;
@@ -28,27 +29,31 @@ import org.sparkdnn.train.IterationListener;
 /** The resident engine gives the jobs engine's bits: any partition count, either precision, a task lost or not. */
 class ResidentEngineTest {
   @ParameterizedTest
-  @CsvSource({"1, FLOAT64", "2, FLOAT64", "2, FLOAT32"})
-  void givesTheJobsEnginesModelCostsAndTestCountsBitForBit(int partitions, Precision precision) {
+  @CsvSource({"1, FLOAT64, true", "2, FLOAT64, true", "2, FLOAT32, true", "1, FLOAT64, false", "2, FLOAT64, false",
+      "2, FLOAT32, false"})
+  void givesTheJobsEnginesModelCostsAndTestCountsBitForBit(int partitions, Precision precision, boolean inMemory) {
     EngineComparison runs = new EngineComparison(SharedSpark.context(), partitions, precision);
     try {
       Outcome jobs = runs.jobs();
       assertEquals(EngineComparison.ITERATIONS / EngineComparison.EVAL_EVERY + 1, jobs.tests().size());
-      assertNull(EngineComparison.difference(jobs, runs.resident((iteration, cost) -> { })));
+      Outcome resident = runs.resident(inMemory, (iteration, cost) -> { });
+      assertNull(EngineComparison.difference(jobs, resident));
+      // local mode: every task runs in the driver's JVM, linked in memory unless told to use the network
+      assertEquals(inMemory ? partitions : 0, resident.tasksInMemory());
     } finally {
       runs.unpersist();
     }
   }
 
   @ParameterizedTest
-  @CsvSource({"1, FLOAT64", "2, FLOAT64", "2, FLOAT32"})
-  void givesTheJobsEnginesBitsWithClassWeights(int partitions, Precision precision) {
+  @CsvSource({"1, FLOAT64, true", "2, FLOAT64, true", "2, FLOAT32, false"})
+  void givesTheJobsEnginesBitsWithClassWeights(int partitions, Precision precision, boolean inMemory) {
     EngineComparison runs = new EngineComparison(SharedSpark.context(), partitions, precision,
         new ClassWeights(0.4, 2.5));
     EngineComparison plain = new EngineComparison(SharedSpark.context(), partitions, precision);
     try {
       Outcome jobs = runs.jobs();
-      assertNull(EngineComparison.difference(jobs, runs.resident((iteration, cost) -> { })));
+      assertNull(EngineComparison.difference(jobs, runs.resident(inMemory, (iteration, cost) -> { })));
       // the weights reach the tasks of both engines: the model is not the unweighted one
       assertTrue(EngineComparison.difference(plain.jobs(), jobs) != null);
     } finally {
@@ -69,8 +74,9 @@ class ResidentEngineTest {
     assertTrue(output.lines().anyMatch("identical"::equals), output);
   }
 
-  @Test
-  void aTaskKilledAtIterationKIsRetriedWithItsStageAndTheModelIsTheSame() {
+  @ParameterizedTest(name = "in memory: {0}")
+  @ValueSource(booleans = {true, false})
+  void aTaskKilledAtIterationKIsRetriedWithItsStageAndTheModelIsTheSame(boolean inMemory) {
     JavaSparkContext sc = SharedSpark.context();
     EngineComparison runs = new EngineComparison(sc, 2, Precision.FLOAT64);
     ResidentTasks tasks = new ResidentTasks();
@@ -78,7 +84,7 @@ class ResidentEngineTest {
     try {
       Outcome jobs = runs.jobs();
       int k = 7;
-      Outcome resident = runs.resident((iteration, cost) -> {
+      Outcome resident = runs.resident(inMemory, (iteration, cost) -> {
         if (iteration == k) {
           Long task = tasks.attempt(1, 0);
           assertTrue(task != null && sc.sc().killTaskAttempt(task, true, "killed by a test at iteration " + k),
@@ -86,6 +92,7 @@ class ResidentEngineTest {
         }
       });
       assertNull(EngineComparison.difference(jobs, resident));
+      assertEquals(inMemory ? 2 : 0, resident.tasksInMemory(), "the retried tasks' links");
       assertTrue(tasks.attempt(1, 1) != null && tasks.attempt(0, 1) != null,
           "the stage was retried: " + tasks.started);
     } finally {
