@@ -14,14 +14,15 @@
 #                                          scripts/tabular-data.sh; results in target/bench/tabular; --help)
 #
 # Builds with the Maven profile `bench` (src/bench/java, with MLlib provided); the product jars never hold it.
-# numpy is optional: where `python3 -c 'import numpy'` works, scripts/bench-numpy.py is run (--numpy python3);
+# numpy is optional: where `python3 -c 'import numpy'` works (python3 on the PATH, else Debian's /usr/bin/python3,
+# which python3-numpy serves when a pyenv python3 comes first), scripts/bench-numpy.py is run (--numpy PYTHON);
 # otherwise the report says "numpy: not measured". Nothing else needs Python. The tabular mode runs
 # scripts/bench-sklearn.py where $PYTHON (default /usr/bin/python3, Debian's, whose sklearn package holds one of the
 # data sets) imports sklearn; otherwise it says "scikit-learn: not measured".
 # Environment: JAVA_HOME (optional), SPARK_DNN_HEAP (driver heap, default 16g; --memory-budget may use 80 % of it,
 # Spark caches in 75 % of it),
 # OPENBLAS_NUM_THREADS (default 1: one BLAS thread per Spark task), OPENBLAS_CORETYPE (scripts/lib/common.sh),
-# PYTHON (default python3; tabular: /usr/bin/python3).
+# PYTHON (default: the first of python3 and /usr/bin/python3 that imports numpy; tabular: /usr/bin/python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -52,10 +53,12 @@ if [[ "$mode" == tabular ]]; then
 fi
 
 numpy=()
-python="${PYTHON:-python3}"
-if "$python" -c 'import numpy' >/dev/null 2>&1; then
-  numpy=(--numpy "$python")
-fi
+for python in ${PYTHON:-python3 /usr/bin/python3}; do
+  if "$python" -c 'import numpy' >/dev/null 2>&1; then
+    numpy=(--numpy "$python")
+    break
+  fi
+done
 
 # Cached blocks may fill 75 % of the heap (Spark's default 60 % would leave the largest cases spilling to disk).
 exec "$java_bin" -Xmx"${SPARK_DNN_HEAP:-16g}" -Dspark.memory.fraction=0.75 @conf/jvm.options \

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparkdnn.data.ColumnBlock;
 import org.sparkdnn.model.Precision;
+import org.sparkdnn.spark.CsvBlockReader;
 import org.sparkdnn.spark.DistributedBlocks;
 
 /**
@@ -18,9 +19,9 @@ import org.sparkdnn.spark.DistributedBlocks;
 record SyntheticData(int numFeatures, long numExamples, int partitions, int blockColumns, long seed)
     implements Serializable {
 
-  /** Most samples per block, as the CLI's default: what fits in 64 MiB of features, at most 4096. */
+  /** Most samples per block, the CLI's default. */
   static int defaultBlockColumns(int numFeatures) {
-    return (int) Math.max(1, Math.min(4096, (64L << 20) / (8L * numFeatures)));
+    return CsvBlockReader.automaticBlockColumns(numFeatures);
   }
 
   /** Bytes of features, 8·n[0]·m. */

@@ -52,7 +52,7 @@ public final class DataSettings {
       .defaultValue("0").recorded("partitions").checked(Checks.atLeast(0, "0 (automatic)"));
   /** Recorded as the samples per block the training data was cached in. */
   public static final Setting<Integer> BLOCK_SIZE = Setting.of("block-size", Kind.INT, "SAMPLES",
-      "Most samples per column block; 0 = what fits in 64 MiB of features, at most 4096.")
+      "Most samples per column block; 0 = what fits in 256 KiB of features, from 256 to 4096 (at most 64 MiB).")
       .defaultValue("0").recorded("block_size").checked(Checks.atLeast(0, "0 (automatic)"));
   public static final Setting<String> MASTER = Setting.of("master", Kind.TEXT, "URL",
       "Spark master; default: spark.master as spark-submit sets it, else local[*].");

@@ -73,10 +73,16 @@ public final class CsvBlockReader implements Serializable {
     this.badRows = badRows;
   }
 
-  /** Most samples per block by default: as many as fit in 64 MiB of features, at most 4096. */
+  /**
+   * Most samples per block by default: as many as fit in 256 KiB of features, at least 256 and at most 4096, and
+   * never more than 64 MiB. A block's X is read by the forward pass and again by the backward pass; in half of a
+   * core's L2 cache the second read hits it (100,20,7,5,1 at m = 1e5, local[2]: about a tenth faster per iteration
+   * than blocks of 4096), while 256 samples keep the products' long dimension long for wide inputs.
+   */
   public static int automaticBlockColumns(int numFeatures) {
-    long fit = (64L << 20) / (8L * numFeatures);
-    return (int) Math.max(1, Math.min(4096, fit));
+    long bytesPerSample = 8L * numFeatures;
+    long cached = Math.max(256, Math.min(4096, (256L << 10) / bytesPerSample));
+    return (int) Math.max(1, Math.min(cached, (64L << 20) / bytesPerSample));
   }
 
   /** The layout of the files read. */
