@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
             + "and `spark-dnn course week4-deep --engine E` (the cat model); each run's seconds per iteration are "
             + "the mean of metrics.json's iteration_seconds from iteration " + RunMetrics.SETTLING + " on, its "
             + "overhead that less the warm compute of the same shape and m."},
-    footer = {"", "Full run (the defaults): under 10 min on a quiet 2-core machine (9 min 28 s measured, both "
+    footer = {"", "Full run (the defaults): 10 to 13 min on a 2-core machine (9 min 28 s and 12 min 41 s measured, both "
         + "engines' cold runs and both course runs included; 100,256,128,1 at m = 1e6 takes most of it; "
         + "--precision float64,float32 adds about 4 min); driver heap 16 GiB (SPARK_DNN_HEAP), so about 18 GiB of free RAM (the fresh JVMs, 4 GiB "
         + "each and one at a time, run before the cases fill it). The budget is 7 GiB because a case holds its data twice (the "
