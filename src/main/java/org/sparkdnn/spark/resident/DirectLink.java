@@ -35,15 +35,18 @@ final class DirectLink implements DriverLink {
 
   @Override
   public Work answer(AnswerHead head, GradientSums sums) throws IOException {
-    Reply reply = new Reply();
-    exchange.answer(this, head, sums, reply);
-    return DriverLink.await(reply.next, killed, "in this JVM");
+    return answer(head, (Object) sums);
   }
 
   @Override
   public Work answer(AnswerHead head, ConfusionCounts counts) throws IOException {
+    return answer(head, (Object) counts);
+  }
+
+  /** Hands the driver {@code body} itself, the exchange's answer from a task in this JVM. */
+  private Work answer(AnswerHead head, Object body) throws IOException {
     Reply reply = new Reply();
-    exchange.answer(this, head, counts, reply);
+    exchange.answer(this, head, body, reply);
     return DriverLink.await(reply.next, killed, "in this JVM");
   }
 

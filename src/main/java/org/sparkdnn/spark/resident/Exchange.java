@@ -28,10 +28,11 @@ import org.sparkdnn.train.Batch;
  * <p>A task asks (its greeting, then each answer) and the reply is its next work, held back until the driver has
  * it. Over the network the parameters go ahead of the reply as chunks, and a task's sums ahead of its answer,
  * decoded into an array per partition that the next round refills ({@link Wire}); a task in the driver's JVM
- * ({@link DirectLink}) is handed the parameters and hands back its sums by reference. A task of a later stage attempt (Spark retrying the stage after a lost task) takes its partition over; it is
- * given the round in progress unless its partition has answered it. Answers from a task that no longer holds its
- * partition, or for another round, are refused. A partition that has not answered within the task timeout of the
- * round starting (or of its task connecting) fails the round with a message naming it and its executor.
+ * ({@link DirectLink}) is handed the parameters and hands back its sums by reference. A task of a later stage
+ * attempt (Spark retrying the stage after a lost task) takes its partition over; it is given the round in progress
+ * unless its partition has answered it. Answers from a task that no longer holds its partition, or for another
+ * round, are refused. A partition that has not answered within the task timeout of the round starting (or of its
+ * task connecting) fails the round with a message naming it and its executor.
  */
 final class Exchange extends RpcHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
